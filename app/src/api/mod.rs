@@ -1,0 +1,10 @@
+//! What the browser and the server exchange: small view types and the server functions
+//! that produce them, grouped by domain.
+
+mod articles;
+mod site;
+mod types;
+
+pub use articles::{get_article, get_home, get_listing};
+pub use site::get_site;
+pub use types::*;

@@ -1,0 +1,13 @@
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::api::SiteInfo;
+use crate::error::AppError;
+
+/// The site's identity and navigation, for the header and footer of every page.
+#[server(input = GetUrl)]
+pub async fn get_site() -> Result<SiteInfo, AppError> {
+    use crate::ssr::*;
+    let store = store()?;
+    Ok(site_info(&store.site()))
+}

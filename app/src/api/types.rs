@@ -1,0 +1,100 @@
+//! Wire types: only what a page shows. Storage types stay on the server.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteInfo {
+    pub name: String,
+    pub description: String,
+    pub hosts: Vec<String>,
+    pub copyright: String,
+    /// The current year, for the copyright line.
+    pub year: i32,
+    pub icp: Option<NavLink>,
+    pub public_security: Option<NavLink>,
+    pub contact: Option<String>,
+    pub header_links: Vec<NavLink>,
+    pub footer_links: Vec<NavLink>,
+    pub categories: Vec<CategoryLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NavLink {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryLink {
+    pub slug: String,
+    pub name: String,
+}
+
+/// An article in a list: enough for a title line or a picture card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleCard {
+    pub id: u64,
+    pub title: String,
+    /// `YYYY-MM-DD`, in the article's own offset.
+    pub date: String,
+    pub summary: String,
+    /// A URL below `/media/`.
+    pub cover: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleDetail {
+    pub id: u64,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// `YYYY-MM-DD HH:MM`, in the article's own offset.
+    pub published: String,
+    /// RFC 3339, for `<time datetime>`.
+    pub published_iso: String,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub editor: Option<String>,
+    pub category: CategoryLink,
+    pub tags: Vec<String>,
+    pub summary: String,
+    pub cover: Option<String>,
+    pub source_url: Option<String>,
+    /// Sanitized HTML (never anything else goes into `inner_html`).
+    pub body_html: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticlePageData {
+    pub article: ArticleDetail,
+    /// 更多同类资讯: the latest other articles of the same category.
+    pub more_in_category: Vec<ArticleCard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListingData {
+    pub category: CategoryLink,
+    pub description: Option<String>,
+    pub items: Vec<ArticleCard>,
+    /// 1-based.
+    pub page: usize,
+    pub pages: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeSection {
+    pub category: CategoryLink,
+    pub items: Vec<ArticleCard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeData {
+    /// 头条
+    pub headlines: Vec<ArticleCard>,
+    /// 幻灯
+    pub slides: Vec<ArticleCard>,
+    /// 推荐
+    pub recommended: Vec<ArticleCard>,
+    /// The latest articles of each category, in menu order.
+    pub sections: Vec<HomeSection>,
+}

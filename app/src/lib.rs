@@ -1,0 +1,69 @@
+//! Wenming's pages: the HTML shell, the app with its route table, and the browser entry.
+
+pub mod api;
+mod components;
+pub mod error;
+mod response_status;
+mod routes;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::{Link, MetaTags, Stylesheet, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use components::{SiteFooter, SiteHeader, provide_site};
+use routes::{ArticlePage, HomePage, ListingPage, NotFound};
+
+/// The HTML document around the app; only ever rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_site();
+    // Effects run only in the browser, once the page is hydrated: mark the document so that
+    // tests (and anyone debugging) can tell a live page from server HTML.
+    Effect::new(|| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "");
+        }
+    });
+    // Every route renders completely before the response starts (`SsrMode::Async`), so
+    // that a missing article can answer with a real 404 status and crawlers and readers
+    // without JavaScript get the whole page.
+    view! {
+        <Stylesheet id="leptos" href="/pkg/wenming.css"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Router>
+            <a class="skip-link" href="#main">"跳到正文"</a>
+            <SiteHeader/>
+            <main id="main" class="page">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/list/:category") view=ListingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/list/:category/:page") view=ListingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/article/:id") view=ArticlePage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

@@ -1,0 +1,36 @@
+//! Server-only helpers for the server functions: reaching the store, and mapping its types
+//! to wire types. Server-function bodies start with `use crate::ssr::*;`.
+
+mod convert;
+
+use std::sync::Arc;
+
+use leptos::prelude::use_context;
+pub use store::Store;
+
+pub use convert::{article_detail, cards, category_link, site_info};
+
+use crate::error::AppError;
+
+/// The store the server put into the request's context.
+pub fn store() -> Result<Arc<Store>, AppError> {
+    use_context::<Arc<Store>>().ok_or_else(|| {
+        tracing::error!("no content store in the request context");
+        AppError::Internal
+    })
+}
+
+/// The error for a missing article, category or page. Also sets the response status, so
+/// that a server-function call answers 404 rather than 500.
+pub fn not_found() -> AppError {
+    crate::response_status::set_response_status(404);
+    AppError::NotFound
+}
+
+/// Runs blocking work (file reads) off the async executor.
+pub async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    tokio::task::spawn_blocking(work).await.map_err(|error| {
+        tracing::error!(%error, "blocking task failed");
+        AppError::Internal
+    })
+}

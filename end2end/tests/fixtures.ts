@@ -1,0 +1,43 @@
+import { test as base, expect, Page } from "@playwright/test";
+
+type Fixtures = {
+  /** Console messages a test expects (a 404 page logs its own status): matched and removed. */
+  expectConsole: (pattern: RegExp) => void;
+};
+
+/**
+ * Every test fails on any uncaught page error or console error it did not announce.
+ */
+export const test = base.extend<Fixtures>({
+  expectConsole: [
+    async ({ page }, use) => {
+      const expected: RegExp[] = [];
+      const problems: string[] = [];
+      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      page.on("console", (message) => {
+        if (message.type() !== "error") return;
+        const text = message.text();
+        if (!expected.some((pattern) => pattern.test(text))) problems.push(`console error: ${text}`);
+      });
+      await use((pattern) => expected.push(pattern));
+      expect(problems, "the page logged errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Resolves once the app has hydrated (an effect that only runs in the browser marks <html>). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 15_000 });
+}
+
+/** No part of the page is wider than the viewport. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, "page is wider than the viewport").toBeLessThanOrEqual(innerWidth);
+}

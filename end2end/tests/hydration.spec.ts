@@ -1,0 +1,44 @@
+// Proof that the server-rendered pages come alive in the browser: navigation after
+// hydration happens without a page load, so state kept in the page survives it.
+import { test, expect, hydrated } from "./fixtures";
+import { categories, listing } from "./content";
+
+test("navigating after hydration keeps the page alive", async ({ page }) => {
+  await page.goto("/");
+  await hydrated(page);
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+
+  const category = categories()[2];
+  await page.locator("nav.category-nav").getByRole("link", { name: category.name }).click();
+  await expect(page).toHaveURL(`/list/${category.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(category.name);
+  await expect(page).toHaveTitle(new RegExp(`^${category.name} - `));
+
+  const first = listing(category.slug)[0];
+  await page.getByRole("link", { name: first.title }).first().click();
+  await expect(page).toHaveURL(`/article/${first.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(first.title);
+
+  await page.goBack();
+  await expect(page).toHaveURL(`/list/${category.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(category.name);
+
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+});
+
+test("a client-side navigation to an unknown article shows the 404 page", async ({ page }) => {
+  await page.goto("/");
+  await hydrated(page);
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  // A link inside the app to a missing page: the router renders the error without a reload.
+  await page.evaluate(() => {
+    const link = document.createElement("a");
+    link.href = "/article/99999999";
+    link.textContent = "missing";
+    link.id = "missing-link";
+    document.querySelector("main")!.appendChild(link);
+  });
+  await page.locator("#missing-link").click();
+  await expect(page.locator(".error-page")).toContainText("您访问的页面不存在");
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+});

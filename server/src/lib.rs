@@ -1,0 +1,10 @@
+//! The `wenming` server: configuration, the HTTP router and its middleware, the accept loop,
+//! and the CLI commands. `main.rs` only parses the command line and dispatches.
+
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod router;
+pub mod security;
+pub mod serve;
+pub mod state;

@@ -1,0 +1,146 @@
+//! Binding the router to a socket: hyper with a header-read timeout (axum's `serve` leaves
+//! it inert because it installs no timer) and graceful shutdown.
+
+use std::future::Future;
+use std::io;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::conn::auto::Builder;
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+use store::Store;
+use tokio::net::TcpListener;
+use tower::ServiceExt as _;
+
+use crate::config::{Limits, ServeConfig};
+use crate::router::router;
+use crate::state::AppState;
+
+/// Loads the content, starts the watcher, and serves until `shutdown` completes.
+pub async fn run(config: ServeConfig, shutdown: impl Future<Output = ()>) -> Result<(), ServeError> {
+    let mut leptos_options = leptos::config::get_configuration(None)
+        .map_err(|e| ServeError::Config(e.to_string()))?
+        .leptos_options;
+    // cargo-leptos sets LEPTOS_ENV while developing; an operator's plain run is production.
+    if std::env::var_os("LEPTOS_ENV").is_none() {
+        leptos_options.env = leptos::config::Env::PROD;
+    }
+    leptos_options.site_addr = config.addr;
+    leptos_options.site_root = config.site_root.to_string_lossy().as_ref().into();
+
+    let content = config.content.clone();
+    let (store, problems) = tokio::task::spawn_blocking(move || Store::open(content))
+        .await
+        .map_err(|e| ServeError::Config(e.to_string()))??;
+    for problem in &problems {
+        tracing::warn!(file = %problem.path.display(), line = ?problem.line, "{}", problem.message);
+    }
+    let store = Arc::new(store);
+    tracing::info!(articles = store.len(), problems = problems.len(), root = %store.root().display(), "content loaded");
+    let _watcher = store::watch(store.clone())?;
+
+    let state = AppState {
+        leptos_options,
+        store,
+        limits: config.limits,
+        hsts: config.hsts,
+    };
+    let listener = TcpListener::bind(config.addr)
+        .await
+        .map_err(|source| ServeError::Bind { addr: config.addr, source })?;
+    tracing::info!("listening on http://{}", config.addr);
+    serve(listener, router(state), config.limits, shutdown).await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Accepts connections until `shutdown`, then waits up to the grace period for requests in
+/// flight.
+pub async fn serve(listener: TcpListener, app: Router, limits: Limits, shutdown: impl Future<Output = ()>) {
+    let mut builder = Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_read_timeout);
+    builder.http2().timer(TokioTimer::new());
+    let graceful = GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    // Out of file descriptors and the like: back off instead of spinning.
+                    tracing::warn!(%error, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let service = app.clone().map_request(move |request: axum::http::Request<Incoming>| {
+            let mut request = request.map(Body::new);
+            request.extensions_mut().insert(ConnectInfo(peer));
+            request
+        });
+        let connection = builder
+            .serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service))
+            .into_owned();
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(error) = connection.await {
+                tracing::debug!(%peer, %error, "connection ended with an error");
+            }
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(limits.shutdown_grace) => {
+            tracing::warn!("requests still running after the shutdown grace period; stopping anyway");
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+    tracing::info!("shutting down");
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("configuration: {0}")]
+    Config(String),
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: SocketAddr, source: io::Error },
+}

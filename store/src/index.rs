@@ -1,0 +1,252 @@
+//! The in-memory index of every article, with its listings kept sorted.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::{Article, ArticleId};
+
+/// Which articles a listing shows. Drafts are never in any listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing<'a> {
+    All,
+    Category(&'a str),
+    /// 头条
+    Headlines,
+    /// 推荐
+    Recommended,
+    /// 幻灯
+    Slides,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum ListKey {
+    All,
+    Category(String),
+    Headlines,
+    Recommended,
+    Slides,
+}
+
+impl From<Listing<'_>> for ListKey {
+    fn from(listing: Listing<'_>) -> Self {
+        match listing {
+            Listing::All => ListKey::All,
+            Listing::Category(slug) => ListKey::Category(slug.to_string()),
+            Listing::Headlines => ListKey::Headlines,
+            Listing::Recommended => ListKey::Recommended,
+            Listing::Slides => ListKey::Slides,
+        }
+    }
+}
+
+/// One page of a listing and the listing's size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub items: Vec<Arc<Article>>,
+    pub total: usize,
+}
+
+/// Newest first; among articles of the same instant, the higher id first, so that a listing
+/// never changes order between runs.
+pub fn newest_first(a: &Article, b: &Article) -> Ordering {
+    b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id))
+}
+
+/// Every article by id and by file, and each listing as a sorted vector of ids, so that any
+/// page of any listing is a slice.
+#[derive(Debug, Default)]
+pub struct Index {
+    articles: HashMap<ArticleId, Arc<Article>>,
+    by_path: HashMap<PathBuf, ArticleId>,
+    lists: HashMap<ListKey, Vec<ArticleId>>,
+}
+
+impl Index {
+    /// Adds an article, or replaces the one read earlier from the same file. Fails when
+    /// another file already uses the id. Call [`Index::sort`] after a batch of changes.
+    pub fn insert(&mut self, article: Article) -> Result<(), String> {
+        if let Some(existing) = self.articles.get(&article.id)
+            && existing.path != article.path
+        {
+            return Err(format!(
+                "id {} is already used by {}: give this article an id of its own",
+                article.id,
+                existing.path.display()
+            ));
+        }
+        self.remove_path(&article.path);
+        self.by_path.insert(article.path.clone(), article.id);
+        self.articles.insert(article.id, Arc::new(article));
+        Ok(())
+    }
+
+    /// Removes the article read from `path`, if any, and returns its id.
+    pub fn remove_path(&mut self, path: &Path) -> Option<ArticleId> {
+        let id = self.by_path.remove(path)?;
+        self.articles.remove(&id);
+        Some(id)
+    }
+
+    /// Rebuilds every listing. O(n log n); called once per batch of file changes.
+    pub fn sort(&mut self) {
+        let mut published: Vec<&Arc<Article>> =
+            self.articles.values().filter(|a| !a.draft).collect();
+        published.sort_by(|a, b| newest_first(a, b));
+        let mut lists: HashMap<ListKey, Vec<ArticleId>> = HashMap::new();
+        for article in published {
+            let mut keys = vec![ListKey::All, ListKey::Category(article.category.clone())];
+            keys.extend(article.headline.then_some(ListKey::Headlines));
+            keys.extend(article.recommended.then_some(ListKey::Recommended));
+            keys.extend(article.slide.then_some(ListKey::Slides));
+            for key in keys {
+                lists.entry(key).or_default().push(article.id);
+            }
+        }
+        self.lists = lists;
+    }
+
+    /// A published article (drafts are not found).
+    pub fn published(&self, id: ArticleId) -> Option<Arc<Article>> {
+        self.articles.get(&id).filter(|a| !a.draft).cloned()
+    }
+
+    /// Any article, drafts included.
+    pub fn get(&self, id: ArticleId) -> Option<Arc<Article>> {
+        self.articles.get(&id).cloned()
+    }
+
+    /// The id of the article read from `path`.
+    pub fn id_of(&self, path: &Path) -> Option<ArticleId> {
+        self.by_path.get(path).copied()
+    }
+
+    /// `limit` articles of a listing, starting at `offset`. Costs O(limit), whatever the
+    /// offset.
+    pub fn list(&self, listing: Listing<'_>, offset: usize, limit: usize) -> Page {
+        let ids = self
+            .lists
+            .get(&ListKey::from(listing))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let items = ids
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .filter_map(|id| self.articles.get(id).cloned())
+            .collect();
+        Page {
+            items,
+            total: ids.len(),
+        }
+    }
+
+    /// How many articles, drafts included.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn article(id: ArticleId, date: &str, category: &str) -> Article {
+        Article {
+            id,
+            title: format!("t{id}"),
+            subtitle: None,
+            date: DateTime::parse_from_rfc3339(date).expect("test date"),
+            source: None,
+            author: None,
+            editor: None,
+            category: category.into(),
+            tags: vec![],
+            summary: String::new(),
+            cover: None,
+            source_url: None,
+            headline: false,
+            recommended: false,
+            slide: false,
+            draft: false,
+            path: PathBuf::from(format!("{id}.md")),
+        }
+    }
+
+    fn ids(page: &Page) -> Vec<ArticleId> {
+        page.items.iter().map(|a| a.id).collect()
+    }
+
+    #[test]
+    fn lists_newest_first_with_id_as_tie_break() {
+        let mut index = Index::default();
+        let same = "2026-09-01T08:00:00+08:00";
+        for a in [
+            article(1, same, "news"),
+            article(3, same, "news"),
+            article(2, same, "news"),
+            // The same instant as `same`, written in another offset.
+            article(4, "2026-09-01T00:00:00+00:00", "news"),
+            article(5, "2026-10-01T08:00:00+08:00", "notices"),
+            article(6, "2026-08-01T08:00:00+08:00", "news"),
+        ] {
+            index.insert(a).expect("unique");
+        }
+        index.sort();
+        assert_eq!(ids(&index.list(Listing::All, 0, 10)), [5, 4, 3, 2, 1, 6]);
+        assert_eq!(ids(&index.list(Listing::Category("news"), 1, 2)), [3, 2]);
+        assert_eq!(index.list(Listing::Category("news"), 0, 2).total, 5);
+        assert_eq!(index.list(Listing::Category("none"), 0, 2).total, 0);
+        assert!(index.list(Listing::All, 100, 10).items.is_empty());
+    }
+
+    #[test]
+    fn drafts_and_flags() {
+        let mut index = Index::default();
+        let mut draft = article(1, "2026-09-01T08:00:00+08:00", "news");
+        draft.draft = true;
+        draft.headline = true;
+        let mut flagged = article(2, "2026-09-01T08:00:00+08:00", "news");
+        flagged.recommended = true;
+        flagged.slide = true;
+        index.insert(draft).expect("unique");
+        index.insert(flagged).expect("unique");
+        index.sort();
+        assert!(index.published(1).is_none());
+        assert!(index.get(1).is_some());
+        assert_eq!(ids(&index.list(Listing::All, 0, 10)), [2]);
+        assert_eq!(index.list(Listing::Headlines, 0, 10).total, 0);
+        assert_eq!(ids(&index.list(Listing::Recommended, 0, 10)), [2]);
+        assert_eq!(ids(&index.list(Listing::Slides, 0, 10)), [2]);
+    }
+
+    #[test]
+    fn refuses_a_second_file_with_the_same_id() {
+        let mut index = Index::default();
+        index.insert(article(1, "2026-09-01T08:00:00+08:00", "news")).expect("unique");
+        let mut copy = article(1, "2026-09-02T08:00:00+08:00", "news");
+        copy.path = PathBuf::from("copy.md");
+        let error = index.insert(copy).expect_err("duplicate id");
+        assert!(error.contains("id 1 is already used by 1.md"), "{error}");
+    }
+
+    #[test]
+    fn replacing_a_file_that_changed_its_id() {
+        let mut index = Index::default();
+        index.insert(article(1, "2026-09-01T08:00:00+08:00", "news")).expect("unique");
+        let mut renumbered = article(9, "2026-09-01T08:00:00+08:00", "news");
+        renumbered.path = PathBuf::from("1.md");
+        index.insert(renumbered).expect("same file");
+        index.sort();
+        assert!(index.get(1).is_none());
+        assert_eq!(index.id_of(Path::new("1.md")), Some(9));
+        assert_eq!(index.remove_path(Path::new("1.md")), Some(9));
+        assert!(index.is_empty());
+    }
+}

@@ -1,0 +1,25 @@
+//! The file-backed content store.
+//!
+//! A content folder holds `site.toml` (site identity, navigation, categories), `articles/`
+//! (Markdown files with TOML front matter, in any tree of sub-folders) and `media/` (images).
+//! [`Store::open`] loads it into an in-memory [`Index`]; [`watch`] keeps the index in step
+//! with the folder. Nothing here knows about HTTP or Leptos: the server maps these types to
+//! what it sends.
+
+mod article;
+mod error;
+mod front_matter;
+mod index;
+mod loader;
+mod markdown;
+mod site;
+mod store;
+mod watch;
+
+pub use article::{Article, ArticleId, ParsedArticle};
+pub use error::{ContentError, StoreError};
+pub use index::{Index, Listing, Page};
+pub use markdown::{render_editorial, summary_from_markdown};
+pub use site::{Category, Link, Registration, Site};
+pub use store::Store;
+pub use watch::{Watcher, watch};
