@@ -73,7 +73,7 @@ export function categories(): DemoCategory[] {
 
 export function siteField(key: string): string {
   const site = fs.readFileSync(path.join(contentDir, "site.toml"), "utf8");
-  return field(site.split("[")[0], key)!;
+  return field(site.split(/^\[/m)[0], key)!;
 }
 
 export function perPage(): number {

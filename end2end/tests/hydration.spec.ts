@@ -26,7 +26,9 @@ test("navigating after hydration keeps the page alive", async ({ page }) => {
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
 });
 
-test("a client-side navigation to an unknown article shows the 404 page", async ({ page }) => {
+test("a client-side navigation to an unknown article shows the 404 page", async ({ page, expectConsole }) => {
+  // The server function answers 404, which the browser logs.
+  expectConsole(/status of 404/);
   await page.goto("/");
   await hydrated(page);
   await page.evaluate(() => ((window as any).__sameDocument = true));

@@ -25,7 +25,11 @@ pub fn run(content: &Path) -> ExitCode {
                 problems.len(),
                 if problems.len() == 1 { "" } else { "s" }
             );
-            if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+            if problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

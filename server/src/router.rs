@@ -23,7 +23,8 @@ use crate::state::AppState;
 /// with `oneshot`.
 pub fn router(state: AppState) -> Router {
     let store = state.store.clone();
-    let dev_reload_port = (state.leptos_options.env == Env::DEV).then_some(state.leptos_options.reload_port);
+    let dev_reload_port =
+        (state.leptos_options.env == Env::DEV).then_some(state.leptos_options.reload_port);
     // What every Leptos page and server function may `use_context` for.
     let leptos_context = move || {
         provide_context(Arc::clone(&store));

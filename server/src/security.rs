@@ -1,11 +1,11 @@
 //! Security headers and the cross-site request check (shared/SECURITY.md, "HTTP").
 
 use axum::extract::{Request, State};
+use axum::http::header::HOST;
 use axum::http::header::{
     CONTENT_SECURITY_POLICY, HeaderMap, HeaderValue, ORIGIN, REFERRER_POLICY, SERVER,
     STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
-use axum::http::header::HOST;
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -29,12 +29,15 @@ pub fn page_csp(nonce: &str, dev_reload_port: Option<u32>) -> String {
 }
 
 /// The policy for everything else (static files, server-function answers): nothing may run.
-const DEFAULT_CSP: &str = "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+const DEFAULT_CSP: &str =
+    "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// Sets the page policy for the page being rendered, with the nonce Leptos generated for
 /// this response. Called in the Leptos request context.
 pub fn set_page_csp(dev_reload_port: Option<u32>) {
-    let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<ResponseOptions>()) else {
+    let (Some(nonce), Some(response)) =
+        (leptos::nonce::use_nonce(), use_context::<ResponseOptions>())
+    else {
         return;
     };
     if let Ok(value) = HeaderValue::from_str(&page_csp(&nonce, dev_reload_port)) {
@@ -43,14 +46,21 @@ pub fn set_page_csp(dev_reload_port: Option<u32>) {
 }
 
 /// Adds the security headers to every response.
-pub async fn security_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     if !headers.contains_key(CONTENT_SECURITY_POLICY) {
-        headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(DEFAULT_CSP));
+        headers.insert(
+            CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(DEFAULT_CSP),
+        );
     }
     if state.hsts {
         headers.insert(
@@ -72,7 +82,11 @@ pub async fn reject_cross_site(request: Request, next: Next) -> Response {
             origin = ?request.headers().get(ORIGIN),
             "refused a cross-site request"
         );
-        return (StatusCode::FORBIDDEN, "跨站请求被拒绝 (cross-site request refused)").into_response();
+        return (
+            StatusCode::FORBIDDEN,
+            "跨站请求被拒绝 (cross-site request refused)",
+        )
+            .into_response();
     }
     next.run(request).await
 }
@@ -113,23 +127,48 @@ mod tests {
         map
     }
 
+    type Headers = &'static [(&'static str, &'static str)];
+
     #[test]
     fn tells_cross_site_requests() {
-        let cases: &[(Method, &[(&str, &str)], bool)] = &[
+        let cases: &[(Method, Headers, bool)] = &[
             (Method::GET, &[("sec-fetch-site", "cross-site")], false),
             (Method::POST, &[("sec-fetch-site", "same-origin")], false),
             (Method::POST, &[("sec-fetch-site", "none")], false),
             (Method::POST, &[("sec-fetch-site", "cross-site")], true),
             (Method::POST, &[("sec-fetch-site", "same-site")], true),
-            (Method::POST, &[("origin", "http://a.example"), ("host", "a.example")], false),
-            (Method::POST, &[("origin", "https://a.example:8443"), ("host", "a.example:8443")], false),
-            (Method::POST, &[("origin", "https://evil.example"), ("host", "a.example")], true),
-            (Method::POST, &[("origin", "null"), ("host", "a.example")], true),
+            (
+                Method::POST,
+                &[("origin", "http://a.example"), ("host", "a.example")],
+                false,
+            ),
+            (
+                Method::POST,
+                &[
+                    ("origin", "https://a.example:8443"),
+                    ("host", "a.example:8443"),
+                ],
+                false,
+            ),
+            (
+                Method::POST,
+                &[("origin", "https://evil.example"), ("host", "a.example")],
+                true,
+            ),
+            (
+                Method::POST,
+                &[("origin", "null"), ("host", "a.example")],
+                true,
+            ),
             (Method::DELETE, &[("origin", "https://evil.example")], true),
             (Method::POST, &[], false),
         ];
         for (method, pairs, expected) in cases {
-            assert_eq!(is_cross_site(method, &headers(pairs)), *expected, "{method} {pairs:?}");
+            assert_eq!(
+                is_cross_site(method, &headers(pairs)),
+                *expected,
+                "{method} {pairs:?}"
+            );
         }
     }
 

@@ -24,7 +24,10 @@ use crate::router::router;
 use crate::state::AppState;
 
 /// Loads the content, starts the watcher, and serves until `shutdown` completes.
-pub async fn run(config: ServeConfig, shutdown: impl Future<Output = ()>) -> Result<(), ServeError> {
+pub async fn run(
+    config: ServeConfig,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), ServeError> {
     let mut leptos_options = leptos::config::get_configuration(None)
         .map_err(|e| ServeError::Config(e.to_string()))?
         .leptos_options;
@@ -54,7 +57,10 @@ pub async fn run(config: ServeConfig, shutdown: impl Future<Output = ()>) -> Res
     };
     let listener = TcpListener::bind(config.addr)
         .await
-        .map_err(|source| ServeError::Bind { addr: config.addr, source })?;
+        .map_err(|source| ServeError::Bind {
+            addr: config.addr,
+            source,
+        })?;
     tracing::info!("listening on http://{}", config.addr);
     serve(listener, router(state), config.limits, shutdown).await;
     tracing::info!("stopped");
@@ -63,7 +69,12 @@ pub async fn run(config: ServeConfig, shutdown: impl Future<Output = ()>) -> Res
 
 /// Accepts connections until `shutdown`, then waits up to the grace period for requests in
 /// flight.
-pub async fn serve(listener: TcpListener, app: Router, limits: Limits, shutdown: impl Future<Output = ()>) {
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    limits: Limits,
+    shutdown: impl Future<Output = ()>,
+) {
     let mut builder = Builder::new(TokioExecutor::new());
     builder
         .http1()
@@ -85,11 +96,13 @@ pub async fn serve(listener: TcpListener, app: Router, limits: Limits, shutdown:
             },
             () = &mut shutdown => break,
         };
-        let service = app.clone().map_request(move |request: axum::http::Request<Incoming>| {
-            let mut request = request.map(Body::new);
-            request.extensions_mut().insert(ConnectInfo(peer));
-            request
-        });
+        let service = app
+            .clone()
+            .map_request(move |request: axum::http::Request<Incoming>| {
+                let mut request = request.map(Body::new);
+                request.extensions_mut().insert(ConnectInfo(peer));
+                request
+            });
         let connection = builder
             .serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service))
             .into_owned();

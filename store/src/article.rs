@@ -90,7 +90,8 @@ impl ParsedArticle {
     pub fn parse(path: &Path, text: &str) -> Result<ParsedArticle, ContentError> {
         let fail = |(line, message): front_matter::Problem| ContentError::new(path, line, message);
         let split = front_matter::split(text).map_err(fail)?;
-        let front: FrontMatter = front_matter::decode(split.front, split.front_line).map_err(fail)?;
+        let front: FrontMatter =
+            front_matter::decode(split.front, split.front_line).map_err(fail)?;
         let at = |key: &str, message: String| fail((front_matter::key_line(&split, key), message));
 
         if front.id == 0 {
@@ -109,14 +110,19 @@ impl ParsedArticle {
         {
             return Err(at(
                 "cover",
-                format!("`cover` {cover:?} must be a path inside media/, like \"covers/photo.png\""),
+                format!(
+                    "`cover` {cover:?} must be a path inside media/, like \"covers/photo.png\""
+                ),
             ));
         }
         if front.slide && front.cover.is_none() {
-            return Err(at("slide", "`slide = true` needs a `cover` image to show".into()));
+            return Err(at(
+                "slide",
+                "`slide = true` needs a `cover` image to show".into(),
+            ));
         }
         if let Some(url) = &front.source_url
-            && !(is_safe_link(url) && !url.starts_with('/'))
+            && (!is_safe_link(url) || url.starts_with('/'))
         {
             return Err(at(
                 "source_url",
@@ -132,7 +138,8 @@ impl ParsedArticle {
             Some(summary) if !summary.is_empty() => summary.to_string(),
             _ => summary_from_markdown(body, SUMMARY_CHARS),
         };
-        let non_empty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let non_empty =
+            |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         Ok(ParsedArticle {
             article: Article {
                 id: front.id,
@@ -157,8 +164,6 @@ impl ParsedArticle {
         })
     }
 }
-
-
 
 /// TOML date-times are local or offset; an article needs a full date, time and offset so
 /// that its order is the same on every server.
@@ -209,7 +214,8 @@ mod tests {
         format!("+++\n{front}\n+++\n\n第一段正文。\n")
     }
 
-    const VALID: &str = "id = 7\ntitle = \"标题\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"";
+    const VALID: &str =
+        "id = 7\ntitle = \"标题\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"";
 
     #[test]
     fn parses_a_full_article() {
@@ -229,7 +235,9 @@ mod tests {
     #[test]
     fn optional_keys_default_sensibly() {
         let text = file(&format!("{VALID}\nsummary = \"  \"\nauthor = \"\""));
-        let article = ParsedArticle::parse(Path::new("7.md"), &text).expect("valid").article;
+        let article = ParsedArticle::parse(Path::new("7.md"), &text)
+            .expect("valid")
+            .article;
         assert_eq!(article.summary, "第一段正文。");
         assert_eq!(article.author, None);
         assert!(article.tags.is_empty() && !article.headline && !article.draft);
@@ -238,18 +246,66 @@ mod tests {
     #[test]
     fn reports_every_mistake_with_its_line() {
         let cases: &[(&str, usize, &str)] = &[
-            ("id = 0\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"", 2, "positive"),
-            ("id = 7\ntitle = \" \"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"", 3, "`title` must not be empty"),
-            ("id = 7\ntitle = \"t\"\ndate = 2026-09-03\ncategory = \"news\"", 4, "full date-time with an offset"),
-            ("id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00\ncategory = \"news\"", 4, "full date-time with an offset"),
-            ("id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"\ncolour = 1", 6, "unknown field `colour`"),
-            ("id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00", 2, "missing field `category`"),
-            ("id = \"seven\"\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"", 2, "invalid type"),
-            ("id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"\ncover = \"../secret.png\"", 6, "must be a path inside media/"),
-            ("id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"\ncover = \"/etc/x.png\"", 6, "must be a path inside media/"),
-            ("id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"\nslide = true", 6, "needs a `cover`"),
-            ("id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"\nsource_url = \"javascript:alert(1)\"", 6, "full http:// or https://"),
-            ("id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"\ntags = [\"\"]", 6, "empty strings"),
+            (
+                "id = 0\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"",
+                2,
+                "positive",
+            ),
+            (
+                "id = 7\ntitle = \" \"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"",
+                3,
+                "`title` must not be empty",
+            ),
+            (
+                "id = 7\ntitle = \"t\"\ndate = 2026-09-03\ncategory = \"news\"",
+                4,
+                "full date-time with an offset",
+            ),
+            (
+                "id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00\ncategory = \"news\"",
+                4,
+                "full date-time with an offset",
+            ),
+            (
+                "id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"\ncolour = 1",
+                6,
+                "unknown field `colour`",
+            ),
+            (
+                "id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00",
+                2,
+                "missing field `category`",
+            ),
+            (
+                "id = \"seven\"\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"",
+                2,
+                "invalid type",
+            ),
+            (
+                "id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"\ncover = \"../secret.png\"",
+                6,
+                "must be a path inside media/",
+            ),
+            (
+                "id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"\ncover = \"/etc/x.png\"",
+                6,
+                "must be a path inside media/",
+            ),
+            (
+                "id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"\nslide = true",
+                6,
+                "needs a `cover`",
+            ),
+            (
+                "id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"\nsource_url = \"javascript:alert(1)\"",
+                6,
+                "full http:// or https://",
+            ),
+            (
+                "id = 7\ntitle = \"t\"\ndate = 2026-09-03T09:30:00+08:00\ncategory = \"news\"\ntags = [\"\"]",
+                6,
+                "empty strings",
+            ),
             ("id = 7\ntitle = \"t\n", 3, ""),
         ];
         for (front, line, needle) in cases {
@@ -265,7 +321,16 @@ mod tests {
         for ok in ["covers/a.png", "a.jpg", "2026/09/a-b_c.webp"] {
             assert!(is_media_path(ok), "{ok}");
         }
-        for bad in ["", "../a.png", "covers/../../a", "/a.png", "a\\b.png", "covers//a.png", "./a.png", "a b.png"] {
+        for bad in [
+            "",
+            "../a.png",
+            "covers/../../a",
+            "/a.png",
+            "a\\b.png",
+            "covers//a.png",
+            "./a.png",
+            "a b.png",
+        ] {
             assert!(!is_media_path(bad), "{bad}");
         }
     }

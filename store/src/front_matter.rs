@@ -52,7 +52,10 @@ pub(crate) fn split(text: &str) -> Result<Split<'_>, Problem> {
 }
 
 /// Decodes TOML into `T`, turning the parser's byte span into a line of the whole file.
-pub(crate) fn decode<T: DeserializeOwned>(toml_text: &str, first_line: usize) -> Result<T, Problem> {
+pub(crate) fn decode<T: DeserializeOwned>(
+    toml_text: &str,
+    first_line: usize,
+) -> Result<T, Problem> {
     toml::from_str(toml_text).map_err(|error| {
         let line = error
             .span()
@@ -64,7 +67,10 @@ pub(crate) fn decode<T: DeserializeOwned>(toml_text: &str, first_line: usize) ->
 /// How many lines into `text` the byte `offset` lies (0 for the first line).
 pub(crate) fn line_offset(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count()
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
 }
 
 /// The 1-based line on which `key = ` is set in the front matter, for errors found after

@@ -229,7 +229,9 @@ mod tests {
     #[test]
     fn refuses_a_second_file_with_the_same_id() {
         let mut index = Index::default();
-        index.insert(article(1, "2026-09-01T08:00:00+08:00", "news")).expect("unique");
+        index
+            .insert(article(1, "2026-09-01T08:00:00+08:00", "news"))
+            .expect("unique");
         let mut copy = article(1, "2026-09-02T08:00:00+08:00", "news");
         copy.path = PathBuf::from("copy.md");
         let error = index.insert(copy).expect_err("duplicate id");
@@ -239,7 +241,9 @@ mod tests {
     #[test]
     fn replacing_a_file_that_changed_its_id() {
         let mut index = Index::default();
-        index.insert(article(1, "2026-09-01T08:00:00+08:00", "news")).expect("unique");
+        index
+            .insert(article(1, "2026-09-01T08:00:00+08:00", "news"))
+            .expect("unique");
         let mut renumbered = article(9, "2026-09-01T08:00:00+08:00", "news");
         renumbered.path = PathBuf::from("1.md");
         index.insert(renumbered).expect("same file");

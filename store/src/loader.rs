@@ -30,21 +30,34 @@ pub(crate) fn read_article(path: &Path) -> Result<ParsedArticle, ContentError> {
 /// Reads a whole file as UTF-8, refusing oversized files and naming the line of the first
 /// invalid byte.
 fn read_text(path: &Path) -> Result<String, ContentError> {
-    let io_error = |e: std::io::Error| ContentError::new(path, None, format!("cannot read the file: {e}"));
+    let io_error =
+        |e: std::io::Error| ContentError::new(path, None, format!("cannot read the file: {e}"));
     let file = fs::File::open(path).map_err(io_error)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_error)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ContentError::new(
             path,
             None,
-            format!("the file is larger than {} MiB", MAX_FILE_BYTES / 1024 / 1024),
+            format!(
+                "the file is larger than {} MiB",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count();
-        ContentError::new(path, Some(line), "the file is not valid UTF-8: save it as UTF-8")
+        let line = 1 + e.as_bytes()[..valid]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        ContentError::new(
+            path,
+            Some(line),
+            "the file is not valid UTF-8: save it as UTF-8",
+        )
     })
 }
 
@@ -65,7 +78,11 @@ fn article_files(root: &Path) -> (Vec<PathBuf>, Vec<ContentError>) {
         let entries = match fs::read_dir(&folder) {
             Ok(entries) => entries,
             Err(e) => {
-                problems.push(ContentError::new(&folder, None, format!("cannot list the folder: {e}")));
+                problems.push(ContentError::new(
+                    &folder,
+                    None,
+                    format!("cannot list the folder: {e}"),
+                ));
                 continue;
             }
         };
@@ -120,7 +137,11 @@ pub(crate) fn admit(
     index
         .insert(article)
         .map_err(|message| vec![ContentError::new(&path, None, message)])?;
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// Loads every article below `root` into a fresh, sorted index.

@@ -23,7 +23,10 @@ static EDITORIAL: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// Renders an editor's Markdown body to sanitized HTML.
 pub fn render_editorial(markdown: &str) -> String {
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, parser_options()));
+    html::push_html(
+        &mut unsafe_html,
+        Parser::new_ext(markdown, parser_options()),
+    );
     EDITORIAL.clean(&unsafe_html).to_string()
 }
 
@@ -46,7 +49,10 @@ pub fn summary_from_markdown(markdown: &str, max_chars: usize) -> String {
                 }
             }
             Event::Text(piece) | Event::Code(piece) if in_paragraph => {
-                let needs_space = text.chars().next_back().is_some_and(|c| c.is_ascii_graphic())
+                let needs_space = text
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_graphic())
                     && piece.chars().next().is_some_and(|c| c.is_ascii_graphic());
                 if pending_break && needs_space {
                     text.push(' ');
@@ -107,7 +113,8 @@ mod tests {
 
     #[test]
     fn keeps_allowed_links() {
-        let html = render_editorial("[a](https://a.example/x) [b](/article/1) [c](mailto:x@a.example)");
+        let html =
+            render_editorial("[a](https://a.example/x) [b](/article/1) [c](mailto:x@a.example)");
         assert!(html.contains("href=\"https://a.example/x\""), "{html}");
         assert!(html.contains("href=\"/article/1\""), "{html}");
         assert!(html.contains("href=\"mailto:x@a.example\""), "{html}");
@@ -116,14 +123,22 @@ mod tests {
     #[test]
     fn summarizes_the_first_paragraphs() {
         let cases = [
-            ("## 标题\n\n第一段。\n第二行。\n\n第二段。", 100, "第一段。第二行。第二段。"),
+            (
+                "## 标题\n\n第一段。\n第二行。\n\n第二段。",
+                100,
+                "第一段。第二行。第二段。",
+            ),
             ("first\nline\n\nsecond", 100, "first line second"),
             ("一二三四五六七八九十", 5, "一二三四五…"),
             ("`代码`与*强调*", 20, "代码与强调"),
             ("", 10, ""),
         ];
         for (markdown, max, expected) in cases {
-            assert_eq!(summary_from_markdown(markdown, max), expected, "{markdown:?}");
+            assert_eq!(
+                summary_from_markdown(markdown, max),
+                expected,
+                "{markdown:?}"
+            );
         }
     }
 }

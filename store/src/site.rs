@@ -88,7 +88,10 @@ impl Site {
             return Err("`name` must not be empty".into());
         }
         if !(1..=100).contains(&self.per_page) {
-            return Err(format!("`per_page` must be between 1 and 100, not {}", self.per_page));
+            return Err(format!(
+                "`per_page` must be between 1 and 100, not {}",
+                self.per_page
+            ));
         }
         if self.categories.is_empty() {
             return Err("add at least one `[[categories]]` table with `slug` and `name`".into());
@@ -107,9 +110,7 @@ impl Site {
         }
         let links = self.header_links.iter().chain(&self.footer_links);
         let registries = self.icp.iter().chain(&self.public_security);
-        let urls = links
-            .map(|l| &l.url)
-            .chain(registries.map(|r| &r.url));
+        let urls = links.map(|l| &l.url).chain(registries.map(|r| &r.url));
         for url in urls {
             if !is_safe_link(url) {
                 return Err(format!(
@@ -149,23 +150,46 @@ mod tests {
     fn parses_a_minimal_site() {
         let site = Site::parse(Path::new("site.toml"), MINIMAL).expect("valid");
         assert_eq!(site.per_page, 20);
-        assert_eq!(site.category("news").map(|c| c.name.as_str()), Some("新闻动态"));
+        assert_eq!(
+            site.category("news").map(|c| c.name.as_str()),
+            Some("新闻动态")
+        );
         assert!(site.category("other").is_none());
     }
 
     #[test]
     fn reports_each_mistake() {
         let cases = [
-            (format!("{MINIMAL}colour = \"red\"\n"), "unknown field `colour`"),
-            (MINIMAL.replace("name = \"青禾文明网\"", "name = \" \""), "`name` must not be empty"),
-            (MINIMAL.replace("slug = \"news\"", "slug = \"News\""), "may only use a-z"),
-            (format!("{MINIMAL}[[categories]]\nslug = \"news\"\nname = \"x\"\n"), "listed twice"),
-            (format!("per_page = 0\n{MINIMAL}"), "`per_page` must be between 1 and 100"),
             (
-                format!("{MINIMAL}[[header_links]]\nlabel = \"x\"\nurl = \"javascript:alert(1)\"\n"),
+                format!("{MINIMAL}colour = \"red\"\n"),
+                "unknown field `colour`",
+            ),
+            (
+                MINIMAL.replace("name = \"青禾文明网\"", "name = \" \""),
+                "`name` must not be empty",
+            ),
+            (
+                MINIMAL.replace("slug = \"news\"", "slug = \"News\""),
+                "may only use a-z",
+            ),
+            (
+                format!("{MINIMAL}[[categories]]\nslug = \"news\"\nname = \"x\"\n"),
+                "listed twice",
+            ),
+            (
+                format!("per_page = 0\n{MINIMAL}"),
+                "`per_page` must be between 1 and 100",
+            ),
+            (
+                format!(
+                    "{MINIMAL}[[header_links]]\nlabel = \"x\"\nurl = \"javascript:alert(1)\"\n"
+                ),
                 "must start with https://",
             ),
-            (MINIMAL.replace("[[categories]]\nslug = \"news\"\nname = \"新闻动态\"\n", ""), "missing field `categories`"),
+            (
+                MINIMAL.replace("[[categories]]\nslug = \"news\"\nname = \"新闻动态\"\n", ""),
+                "missing field `categories`",
+            ),
         ];
         for (text, needle) in cases {
             let error = Site::parse(Path::new("site.toml"), &text).expect_err(needle);
@@ -179,7 +203,14 @@ mod tests {
         for url in ["https://a.example", "http://a.example/x", "/list/news"] {
             assert!(is_safe_link(url), "{url}");
         }
-        for url in ["javascript:alert(1)", "//evil.example", "https://", "data:x", "/a b", "ftp://a"] {
+        for url in [
+            "javascript:alert(1)",
+            "//evil.example",
+            "https://",
+            "data:x",
+            "/a b",
+            "ftp://a",
+        ] {
             assert!(!is_safe_link(url), "{url}");
         }
     }

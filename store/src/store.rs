@@ -107,7 +107,10 @@ impl Store {
             return Err(StoreError::Content(ContentError::new(
                 &article.path,
                 None,
-                format!("the file now holds article {} instead of {}", parsed.article.id, article.id),
+                format!(
+                    "the file now holds article {} instead of {}",
+                    parsed.article.id, article.id
+                ),
             )));
         }
         let html: Arc<str> = render_editorial(&parsed.body).into();
@@ -182,7 +185,8 @@ impl Store {
                 None => {}
                 Some(Err(problem)) => problems.push(problem),
                 Some(Ok(parsed)) => {
-                    if let Err(found) = loader::admit(&mut loaded.index, &self.root, &site, parsed) {
+                    if let Err(found) = loader::admit(&mut loaded.index, &self.root, &site, parsed)
+                    {
                         problems.extend(found);
                     }
                 }

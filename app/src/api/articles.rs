@@ -44,7 +44,11 @@ pub async fn get_listing(category: String, page: usize) -> Result<ListingData, A
     if page == 0 || page > pages {
         return Err(not_found());
     }
-    let listed = store.list(store::Listing::Category(&category.slug), (page - 1) * per_page, per_page);
+    let listed = store.list(
+        store::Listing::Category(&category.slug),
+        (page - 1) * per_page,
+        per_page,
+    );
     Ok(ListingData {
         category: category_link(category),
         description: category.description.clone(),
@@ -69,13 +73,23 @@ pub async fn get_article(id: u64) -> Result<ArticlePageData, AppError> {
     })?;
     let body_html = {
         let (store, article) = (store.clone(), article.clone());
-        blocking(move || store.body_html(&article)).await?.map_err(|error| {
-            tracing::error!(article.id = id, %error, "cannot render article body");
-            AppError::Internal
-        })?
+        blocking(move || store.body_html(&article))
+            .await?
+            .map_err(|error| {
+                tracing::error!(article.id = id, %error, "cannot render article body");
+                AppError::Internal
+            })?
     };
-    let more = store.list(store::Listing::Category(&article.category), 0, MORE_IN_CATEGORY + 1);
-    let more_in_category = more.items.into_iter().filter(|a| a.id != id).take(MORE_IN_CATEGORY);
+    let more = store.list(
+        store::Listing::Category(&article.category),
+        0,
+        MORE_IN_CATEGORY + 1,
+    );
+    let more_in_category = more
+        .items
+        .into_iter()
+        .filter(|a| a.id != id)
+        .take(MORE_IN_CATEGORY);
     Ok(ArticlePageData {
         article: article_detail(&article, category, &body_html),
         more_in_category: cards(&more_in_category.collect::<Vec<_>>()),

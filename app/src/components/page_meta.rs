@@ -13,7 +13,11 @@ pub fn PageMeta(
     #[prop(into)]
     canonical: String,
 ) -> impl IntoView {
-    let title = if title.is_empty() { site_name } else { format!("{title} - {site_name}") };
+    let title = if title.is_empty() {
+        site_name
+    } else {
+        format!("{title} - {site_name}")
+    };
     view! {
         <Title text=title/>
         <Meta name="description" content=description/>

@@ -8,13 +8,19 @@ pub fn page_numbers(current: usize, pages: usize, width: usize) -> Vec<usize> {
     }
     let current = current.clamp(1, pages);
     let width = width.min(pages);
-    let start = current.saturating_sub(width / 2).clamp(1, pages - width + 1);
+    let start = current
+        .saturating_sub(width / 2)
+        .clamp(1, pages - width + 1);
     (start..start + width).collect()
 }
 
 /// The URL of page `page` of a listing whose first page is `base`.
 pub fn page_href(base: &str, page: usize) -> String {
-    if page <= 1 { base.to_string() } else { format!("{base}/{page}") }
+    if page <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}/{page}")
+    }
 }
 
 /// 首页 上一页 1 2 3 … 下一页 尾页
@@ -68,7 +74,11 @@ mod tests {
             (1, 0, 7, &[]),
         ];
         for &(current, pages, width, expected) in cases {
-            assert_eq!(page_numbers(current, pages, width), expected, "{current}/{pages}");
+            assert_eq!(
+                page_numbers(current, pages, width),
+                expected,
+                "{current}/{pages}"
+            );
         }
     }
 

@@ -13,7 +13,9 @@ pub fn ArticlePage() -> impl IntoView {
     let data = Resource::new(
         move || params.read().get("id"),
         |id| async move {
-            let id = id.and_then(|id| id.parse::<u64>().ok()).ok_or(AppError::NotFound)?;
+            let id = id
+                .and_then(|id| id.parse::<u64>().ok())
+                .ok_or(AppError::NotFound)?;
             get_article(id).await
         },
     );
@@ -32,7 +34,10 @@ pub fn ArticlePage() -> impl IntoView {
 
 #[component]
 fn ArticleView(data: ArticlePageData, site_name: String) -> impl IntoView {
-    let ArticlePageData { article, more_in_category } = data;
+    let ArticlePageData {
+        article,
+        more_in_category,
+    } = data;
     let category_href = format!("/list/{}", article.category.slug);
     view! {
         <PageMeta

@@ -61,7 +61,11 @@ pub fn cards(articles: &[Arc<store::Article>]) -> Vec<ArticleCard> {
     articles.iter().map(|a| card(a)).collect()
 }
 
-pub fn article_detail(article: &store::Article, category: &store::Category, body_html: &str) -> ArticleDetail {
+pub fn article_detail(
+    article: &store::Article,
+    category: &store::Category,
+    body_html: &str,
+) -> ArticleDetail {
     ArticleDetail {
         id: article.id,
         title: article.title.clone(),

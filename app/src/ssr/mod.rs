@@ -28,7 +28,9 @@ pub fn not_found() -> AppError {
 }
 
 /// Runs blocking work (file reads) off the async executor.
-pub async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+pub async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
     tokio::task::spawn_blocking(work).await.map_err(|error| {
         tracing::error!(%error, "blocking task failed");
         AppError::Internal
