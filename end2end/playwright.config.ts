@@ -44,12 +44,13 @@ export default defineConfig({
     {
       name: "phone",
       use: { ...devices["Pixel 7"], launchOptions: chromium },
+      testIgnore: /screenshots\.spec\.ts/,
     },
     {
       name: "no-js",
       use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions: chromium },
       // Hydration cannot happen without JavaScript; every other test runs here too.
-      testIgnore: /hydration\.spec\.ts/,
+      testIgnore: /(hydration|screenshots)\.spec\.ts/,
     },
   ],
   webServer: {

@@ -41,3 +41,12 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   }));
   expect(scrollWidth, "page is wider than the viewport").toBeLessThanOrEqual(innerWidth);
 }
+
+/** On a phone the category menu sits behind its button: open it (a no-op on a desktop). */
+export async function openMenu(page: Page): Promise<void> {
+  const button = page.locator(".menu-button");
+  if (await button.isVisible()) {
+    await button.click();
+    await expect(page.locator("nav.category-nav ul")).toBeVisible();
+  }
+}

@@ -1,6 +1,6 @@
 // Proof that the server-rendered pages come alive in the browser: navigation after
 // hydration happens without a page load, so state kept in the page survives it.
-import { test, expect, hydrated } from "./fixtures";
+import { test, expect, hydrated, openMenu } from "./fixtures";
 import { categories, listing } from "./content";
 
 test("navigating after hydration keeps the page alive", async ({ page }) => {
@@ -9,6 +9,7 @@ test("navigating after hydration keeps the page alive", async ({ page }) => {
   await page.evaluate(() => ((window as any).__sameDocument = true));
 
   const category = categories()[2];
+  await openMenu(page);
   await page.locator("nav.category-nav").getByRole("link", { name: category.name }).click();
   await expect(page).toHaveURL(`/list/${category.slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(category.name);
@@ -42,5 +43,31 @@ test("a client-side navigation to an unknown article shows the 404 page", async 
   });
   await page.locator("#missing-link").click();
   await expect(page.locator(".error-page")).toContainText("您访问的页面不存在");
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+});
+
+test("the slideshow advances by itself and pauses under the pointer", async ({ page }) => {
+  test.slow(); // waits through several slide intervals
+  await page.goto("/");
+  await hydrated(page);
+  const current = page.locator(".slide-dots a[aria-current]");
+  await expect(current).toHaveText("1");
+  await expect(current).toHaveText("2", { timeout: 8_000 });
+  await page.locator(".slideshow").hover();
+  await page.waitForTimeout(6_000);
+  await expect(current).toHaveText("2");
+  await page.mouse.move(0, 0);
+  await expect(current).toHaveText("3", { timeout: 8_000 });
+});
+
+test("the Traditional view hydrates and navigates within itself", async ({ page }) => {
+  await page.goto("/zh-hant");
+  await hydrated(page);
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  await openMenu(page);
+  await page.locator("nav.category-nav").getByRole("link", { name: "志願服務" }).click();
+  await expect(page).toHaveURL("/zh-hant/list/volunteer");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("志願服務");
+  await expect(page.locator(".pager .first")).toHaveText("首頁");
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
 });

@@ -1,5 +1,5 @@
 // The reading path, in every project (desktop, phone, JavaScript off).
-import { test, expect, expectNoHorizontalScroll } from "./fixtures";
+import { test, expect, expectNoHorizontalScroll, openMenu } from "./fixtures";
 import { categories, demoArticles, listing, perPage, siteField } from "./content";
 
 const siteName = siteField("name");
@@ -79,6 +79,7 @@ test("an article page shows its title, meta line and body", async ({ page }) => 
 test("links lead from the home page to a listing and to an article", async ({ page }) => {
   await page.goto("/");
   const category = categories()[1];
+  await openMenu(page);
   await page.locator("nav.category-nav").getByRole("link", { name: category.name }).click();
   await expect(page).toHaveURL(`/list/${category.slug}`);
   const first = listing(category.slug)[0];

@@ -5,6 +5,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod router;
+pub mod script_choice;
 pub mod security;
 pub mod serve;
 pub mod state;

@@ -16,6 +16,7 @@ use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::script_choice::{choose_script, follow_chosen_script};
 use crate::security::{reject_cross_site, security_headers, set_page_csp};
 use crate::state::AppState;
 
@@ -34,11 +35,13 @@ pub fn router(state: AppState) -> Router {
     let limits = state.limits;
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/script/{choice}", get(choose_script))
         .nest_service("/media", ServeDir::new(state.store.media_dir()))
         .leptos_routes_with_context(&state, generate_route_list(App), leptos_context.clone(), move || {
             shell(options.clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(leptos_context, shell))
+        .layer(middleware::from_fn(follow_chosen_script))
         .layer(middleware::from_fn(reject_cross_site))
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))

@@ -64,6 +64,9 @@ pub struct Article {
     pub summary: String,
     /// A path below the content folder's `media/`.
     pub cover: Option<String>,
+    /// The cover's width and height in pixels, read from the image when the article is
+    /// loaded, so pages can reserve its space before it arrives.
+    pub cover_size: Option<(u32, u32)>,
     pub source_url: Option<String>,
     /// 头条
     pub headline: bool,
@@ -153,6 +156,7 @@ impl ParsedArticle {
                 tags: front.tags,
                 summary,
                 cover: front.cover,
+                cover_size: None,
                 source_url: front.source_url,
                 headline: front.headline,
                 recommended: front.recommended,

@@ -142,6 +142,30 @@ impl Index {
         }
     }
 
+    /// The published articles either side of `id` in its category's listing: the newer one
+    /// (listed before it) and the older one (listed after it). O(log n).
+    pub fn neighbours(&self, id: ArticleId) -> (Option<Arc<Article>>, Option<Arc<Article>>) {
+        let Some(article) = self.published(id) else {
+            return (None, None);
+        };
+        let key = ListKey::Category(article.category.clone());
+        let Some(ids) = self.lists.get(&key) else {
+            return (None, None);
+        };
+        let found = ids.binary_search_by(|other| match self.articles.get(other) {
+            Some(other) => newest_first(other, &article),
+            None => Ordering::Less,
+        });
+        let Ok(position) = found else {
+            return (None, None);
+        };
+        let at = |i: Option<usize>| {
+            i.and_then(|i| ids.get(i))
+                .and_then(|id| self.articles.get(id).cloned())
+        };
+        (at(position.checked_sub(1)), at(Some(position + 1)))
+    }
+
     /// How many articles, drafts included.
     pub fn len(&self) -> usize {
         self.articles.len()
@@ -170,6 +194,7 @@ mod tests {
             tags: vec![],
             summary: String::new(),
             cover: None,
+            cover_size: None,
             source_url: None,
             headline: false,
             recommended: false,
@@ -224,6 +249,28 @@ mod tests {
         assert_eq!(index.list(Listing::Headlines, 0, 10).total, 0);
         assert_eq!(ids(&index.list(Listing::Recommended, 0, 10)), [2]);
         assert_eq!(ids(&index.list(Listing::Slides, 0, 10)), [2]);
+    }
+
+    #[test]
+    fn neighbours_within_the_category() {
+        let mut index = Index::default();
+        for a in [
+            article(1, "2026-09-01T08:00:00+08:00", "news"),
+            article(2, "2026-09-02T08:00:00+08:00", "notices"),
+            article(3, "2026-09-03T08:00:00+08:00", "news"),
+            article(4, "2026-09-03T08:00:00+08:00", "news"),
+        ] {
+            index.insert(a).expect("unique");
+        }
+        index.sort();
+        let ids = |(newer, older): (Option<Arc<Article>>, Option<Arc<Article>>)| {
+            (newer.map(|a| a.id), older.map(|a| a.id))
+        };
+        assert_eq!(ids(index.neighbours(4)), (None, Some(3)));
+        assert_eq!(ids(index.neighbours(3)), (Some(4), Some(1)));
+        assert_eq!(ids(index.neighbours(1)), (Some(3), None));
+        assert_eq!(ids(index.neighbours(2)), (None, None));
+        assert_eq!(ids(index.neighbours(99)), (None, None));
     }
 
     #[test]

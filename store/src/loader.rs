@@ -123,16 +123,23 @@ pub(crate) fn admit(
         )]);
     }
     let mut problems = Vec::new();
-    if let Some(cover) = &article.cover
-        && !root.join(MEDIA_DIR).join(cover).is_file()
-    {
-        problems.push(ContentError::new(
-            &path,
-            None,
-            format!("cover image media/{cover} does not exist; the article is shown without it"),
-        ));
-        article.cover = None;
-        article.slide = false;
+    if let Some(cover) = &article.cover {
+        match imagesize::size(root.join(MEDIA_DIR).join(cover)) {
+            Ok(size) => article.cover_size = Some((size.width as u32, size.height as u32)),
+            Err(error) => {
+                let why = match error {
+                    imagesize::ImageError::IoError(_) => "does not exist".to_string(),
+                    other => format!("is not an image this site can show ({other})"),
+                };
+                problems.push(ContentError::new(
+                    &path,
+                    None,
+                    format!("cover image media/{cover} {why}; the article is shown without it"),
+                ));
+                article.cover = None;
+                article.slide = false;
+            }
+        }
     }
     index
         .insert(article)

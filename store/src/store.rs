@@ -80,6 +80,11 @@ impl Store {
         self.read(|loaded| loaded.index.published(id))
     }
 
+    /// The published articles before and after `id` in its category (newer, older).
+    pub fn neighbours(&self, id: ArticleId) -> (Option<Arc<Article>>, Option<Arc<Article>>) {
+        self.read(|loaded| loaded.index.neighbours(id))
+    }
+
     /// One page of a listing.
     pub fn list(&self, listing: Listing<'_>, offset: usize, limit: usize) -> Page {
         self.read(|loaded| loaded.index.list(listing, offset, limit))

@@ -1,58 +1,60 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::api::{ArticlePageData, HomeData, ListingData};
+use crate::api::{ArticlePageData, HomeData, ListingData, SidebarData};
 use crate::error::AppError;
+use crate::script::Script;
 
 #[server(input = GetUrl)]
-pub async fn get_home() -> Result<HomeData, AppError> {
+pub async fn get_home(script: Script) -> Result<HomeData, AppError> {
     use crate::ssr::*;
     /// How many titles each category column shows.
     const HOME_SECTION_SIZE: usize = 6;
-    /// How many items the headline, slide and recommended blocks show.
+    /// How many headlines and slides the home page shows.
     const HOME_BLOCK_SIZE: usize = 5;
     use store::Listing;
     let store = store()?;
-    let cards = |listing, limit| cards(&store.list(listing, 0, limit).items);
+    let to_wire = Localize(script);
+    let latest = |listing, limit| to_wire.cards(&store.list(listing, 0, limit).items);
     let site = store.site();
     let sections = site
         .categories
         .iter()
         .map(|category| crate::api::HomeSection {
-            category: category_link(category),
-            items: cards(Listing::Category(&category.slug), HOME_SECTION_SIZE),
+            category: to_wire.category_link(category),
+            items: latest(Listing::Category(&category.slug), HOME_SECTION_SIZE),
         })
         .collect();
     Ok(HomeData {
-        headlines: cards(Listing::Headlines, HOME_BLOCK_SIZE),
-        slides: cards(Listing::Slides, HOME_BLOCK_SIZE),
-        recommended: cards(Listing::Recommended, HOME_BLOCK_SIZE),
+        headlines: latest(Listing::Headlines, HOME_BLOCK_SIZE),
+        slides: latest(Listing::Slides, HOME_BLOCK_SIZE),
         sections,
     })
 }
 
 /// Page `page` (1-based) of a category's listing, newest first.
 #[server(input = GetUrl)]
-pub async fn get_listing(category: String, page: usize) -> Result<ListingData, AppError> {
+pub async fn get_listing(
+    category: String,
+    page: usize,
+    script: Script,
+) -> Result<ListingData, AppError> {
     use crate::ssr::*;
     let store = store()?;
+    let to_wire = Localize(script);
     let site = store.site();
     let category = site.category(&category).ok_or_else(not_found)?;
     let per_page = site.per_page;
-    let first = store.list(store::Listing::Category(&category.slug), 0, 0);
-    let pages = first.total.div_ceil(per_page).max(1);
+    let listing = store::Listing::Category(&category.slug);
+    let pages = store.list(listing, 0, 0).total.div_ceil(per_page).max(1);
     if page == 0 || page > pages {
         return Err(not_found());
     }
-    let listed = store.list(
-        store::Listing::Category(&category.slug),
-        (page - 1) * per_page,
-        per_page,
-    );
+    let listed = store.list(listing, (page - 1) * per_page, per_page);
     Ok(ListingData {
-        category: category_link(category),
-        description: category.description.clone(),
-        items: cards(&listed.items),
+        category: to_wire.category_link(category),
+        description: category.description.as_deref().map(|d| to_wire.text(d)),
+        items: to_wire.cards(&listed.items),
         page,
         pages,
         total: listed.total,
@@ -60,11 +62,12 @@ pub async fn get_listing(category: String, page: usize) -> Result<ListingData, A
 }
 
 #[server(input = GetUrl)]
-pub async fn get_article(id: u64) -> Result<ArticlePageData, AppError> {
+pub async fn get_article(id: u64, script: Script) -> Result<ArticlePageData, AppError> {
     use crate::ssr::*;
     /// How many titles the 更多同类资讯 block shows.
     const MORE_IN_CATEGORY: usize = 8;
     let store = store()?;
+    let to_wire = Localize(script);
     let article = store.article(id).ok_or_else(not_found)?;
     let site = store.site();
     let category = site.category(&article.category).ok_or_else(|| {
@@ -80,18 +83,46 @@ pub async fn get_article(id: u64) -> Result<ArticlePageData, AppError> {
                 AppError::Internal
             })?
     };
+    let (newer, older) = store.neighbours(id);
     let more = store.list(
         store::Listing::Category(&article.category),
         0,
         MORE_IN_CATEGORY + 1,
     );
-    let more_in_category = more
+    let more: Vec<_> = more
         .items
         .into_iter()
         .filter(|a| a.id != id)
-        .take(MORE_IN_CATEGORY);
+        .take(MORE_IN_CATEGORY)
+        .collect();
     Ok(ArticlePageData {
-        article: article_detail(&article, category, &body_html),
-        more_in_category: cards(&more_in_category.collect::<Vec<_>>()),
+        article: to_wire.article_detail(&article, category, &body_html),
+        newer: newer.map(|a| to_wire.card(&a)),
+        older: older.map(|a| to_wire.card(&a)),
+        more_in_category: to_wire.cards(&more),
+    })
+}
+
+#[server(input = GetUrl)]
+pub async fn get_sidebar(script: Script) -> Result<SidebarData, AppError> {
+    use crate::ssr::*;
+    use store::Listing;
+    /// How many entries each sidebar block shows.
+    const BLOCK_SIZE: usize = 10;
+    const PICTURES: usize = 4;
+    let store = store()?;
+    let to_wire = Localize(script);
+    let recommended = store.list(Listing::Recommended, 0, 100).items;
+    let pictures: Vec<_> = recommended
+        .iter()
+        .filter(|a| a.cover.is_some())
+        .take(PICTURES)
+        .cloned()
+        .collect();
+    let recommendations: Vec<_> = recommended.into_iter().take(BLOCK_SIZE).collect();
+    Ok(SidebarData {
+        picture_recommendations: to_wire.cards(&pictures),
+        recommendations: to_wire.cards(&recommendations),
+        most_viewed: to_wire.cards(&store.list(Listing::All, 0, BLOCK_SIZE).items),
     })
 }

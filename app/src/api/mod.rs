@@ -5,6 +5,6 @@ mod articles;
 mod site;
 mod types;
 
-pub use articles::{get_article, get_home, get_listing};
+pub use articles::{get_article, get_home, get_listing, get_sidebar};
 pub use site::get_site;
 pub use types::*;

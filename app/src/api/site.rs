@@ -3,11 +3,12 @@ use leptos::server_fn::codec::GetUrl;
 
 use crate::api::SiteInfo;
 use crate::error::AppError;
+use crate::script::Script;
 
 /// The site's identity and navigation, for the header and footer of every page.
 #[server(input = GetUrl)]
-pub async fn get_site() -> Result<SiteInfo, AppError> {
+pub async fn get_site(script: Script) -> Result<SiteInfo, AppError> {
     use crate::ssr::*;
     let store = store()?;
-    Ok(site_info(&store.site()))
+    Ok(Localize(script).site_info(&store.site()))
 }

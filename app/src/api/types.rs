@@ -1,4 +1,5 @@
-//! Wire types: only what a page shows. Storage types stay on the server.
+//! Wire types: only what a page shows, already in the page's script. Storage types stay on
+//! the server.
 
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +31,14 @@ pub struct CategoryLink {
     pub name: String,
 }
 
+/// An image with its size, so the page reserves its space before it loads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+}
+
 /// An article in a list: enough for a title line or a picture card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleCard {
@@ -38,8 +47,7 @@ pub struct ArticleCard {
     /// `YYYY-MM-DD`, in the article's own offset.
     pub date: String,
     pub summary: String,
-    /// A URL below `/media/`.
-    pub cover: Option<String>,
+    pub cover: Option<Image>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,7 +65,7 @@ pub struct ArticleDetail {
     pub category: CategoryLink,
     pub tags: Vec<String>,
     pub summary: String,
-    pub cover: Option<String>,
+    pub cover: Option<Image>,
     pub source_url: Option<String>,
     /// Sanitized HTML (never anything else goes into `inner_html`).
     pub body_html: String,
@@ -66,6 +74,10 @@ pub struct ArticleDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticlePageData {
     pub article: ArticleDetail,
+    /// 上一篇: the newer neighbour in the category's listing.
+    pub newer: Option<ArticleCard>,
+    /// 下一篇: the older neighbour.
+    pub older: Option<ArticleCard>,
     /// 更多同类资讯: the latest other articles of the same category.
     pub more_in_category: Vec<ArticleCard>,
 }
@@ -93,8 +105,17 @@ pub struct HomeData {
     pub headlines: Vec<ArticleCard>,
     /// 幻灯
     pub slides: Vec<ArticleCard>,
-    /// 推荐
-    pub recommended: Vec<ArticleCard>,
     /// The latest articles of each category, in menu order.
     pub sections: Vec<HomeSection>,
+}
+
+/// The blocks beside every page's main column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SidebarData {
+    /// 推荐图文: recommended articles with a cover.
+    pub picture_recommendations: Vec<ArticleCard>,
+    /// 推荐资讯
+    pub recommendations: Vec<ArticleCard>,
+    /// 点击排行. Until view counts exist, the store's own order (newest first).
+    pub most_viewed: Vec<ArticleCard>,
 }

@@ -1,16 +1,18 @@
 use leptos::prelude::*;
 
 use crate::api::ArticleCard;
+use crate::script::{Script, use_script};
 
-pub fn article_href(id: u64) -> String {
-    format!("/article/{id}")
+pub fn article_href(script: Script, id: u64) -> String {
+    script.href(&format!("/article/{id}"))
 }
 
 /// A list of titles with their dates: the basic block of a news portal.
 #[component]
 pub fn ArticleList(items: Vec<ArticleCard>) -> impl IntoView {
+    let script = use_script().get_untracked();
     if items.is_empty() {
-        return view! { <p class="empty">"暂无文章"</p> }.into_any();
+        return view! { <p class="empty">{script.pick("暂无文章", "暫無文章")}</p> }.into_any();
     }
     view! {
         <ul class="title-list">
@@ -19,7 +21,7 @@ pub fn ArticleList(items: Vec<ArticleCard>) -> impl IntoView {
                 .map(|item| {
                     view! {
                         <li>
-                            <a href=article_href(item.id)>{item.title}</a>
+                            <a href=article_href(script, item.id)>{item.title}</a>
                             <time>{item.date}</time>
                         </li>
                     }
@@ -30,9 +32,24 @@ pub fn ArticleList(items: Vec<ArticleCard>) -> impl IntoView {
     .into_any()
 }
 
+/// A numbered list, for rankings.
+#[component]
+pub fn RankedList(items: Vec<ArticleCard>) -> impl IntoView {
+    let script = use_script().get_untracked();
+    view! {
+        <ol class="ranked-list">
+            {items
+                .into_iter()
+                .map(|item| view! { <li><a href=article_href(script, item.id)>{item.title}</a></li> })
+                .collect_view()}
+        </ol>
+    }
+}
+
 /// Picture cards for articles with a cover image.
 #[component]
 pub fn PictureList(items: Vec<ArticleCard>) -> impl IntoView {
+    let script = use_script().get_untracked();
     view! {
         <ul class="picture-list">
             {items
@@ -41,8 +58,8 @@ pub fn PictureList(items: Vec<ArticleCard>) -> impl IntoView {
                     let cover = item.cover?;
                     Some(view! {
                         <li>
-                            <a href=article_href(item.id)>
-                                <img src=cover alt="" width="640" height="360" loading="lazy"/>
+                            <a href=article_href(script, item.id)>
+                                <img src=cover.url alt="" width=cover.width height=cover.height loading="lazy"/>
                                 <span>{item.title}</span>
                             </a>
                         </li>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::SiteInfo;
 use crate::components::use_site;
+use crate::script::use_script;
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
@@ -17,6 +18,7 @@ pub fn SiteFooter() -> impl IntoView {
 
 #[component]
 fn FooterContent(site: SiteInfo) -> impl IntoView {
+    let script = use_script().get_untracked();
     view! {
         <div class="wrap">
             <ul class="footer-links">
@@ -26,13 +28,13 @@ fn FooterContent(site: SiteInfo) -> impl IntoView {
                     .map(|link| view! { <li><a href=link.url rel="external">{link.label}</a></li> })
                     .collect_view()}
             </ul>
-            <p>{format!("© {} {}", site.year, site.copyright)}</p>
-            <p>{site.hosts.join("  ")} " 主办"</p>
+            <p class="copyright">{format!("© {} {}", site.year, site.copyright)}</p>
+            <p>{site.hosts.join("  ")} {script.pick(" 主办", " 主辦")}</p>
             <p class="registrations">
-                {site.icp.map(|icp| view! { <a href=icp.url rel="external">{icp.label}</a> })}
+                {site.icp.map(|icp| view! { <a class="icp" href=icp.url rel="external noopener">{icp.label}</a> })}
                 {site
                     .public_security
-                    .map(|psb| view! { <a href=psb.url rel="external">{psb.label}</a> })}
+                    .map(|psb| view! { <a class="public-security" href=psb.url rel="external noopener">{psb.label}</a> })}
             </p>
             {site.contact.map(|contact| view! { <p class="contact">{contact}</p> })}
         </div>

@@ -3,6 +3,7 @@ use leptos_router::hooks::use_location;
 
 use crate::api::SiteInfo;
 use crate::components::use_site;
+use crate::script::{Script, use_script};
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -18,7 +19,13 @@ pub fn SiteHeader() -> impl IntoView {
 
 #[component]
 fn HeaderContent(site: SiteInfo) -> impl IntoView {
+    let script = use_script().get_untracked();
     let pathname = use_location().pathname;
+    let is_current = move |href: &str| {
+        let path = pathname.get();
+        let path = Script::neutral_path(&path);
+        (path == href || (href != "/" && path.starts_with(&format!("{href}/")))).then_some("page")
+    };
     let categories = site
         .categories
         .into_iter()
@@ -26,45 +33,94 @@ fn HeaderContent(site: SiteInfo) -> impl IntoView {
             let href = format!("/list/{}", category.slug);
             let current = {
                 let href = href.clone();
-                move || {
-                    let path = pathname.get();
-                    (path == href || path.starts_with(&format!("{href}/"))).then_some("page")
-                }
+                move || is_current(&href)
             };
             view! {
                 <li>
-                    <a href=href aria-current=current>{category.name}</a>
+                    <a href=script.href(&href) aria-current=current>{category.name}</a>
                 </li>
             }
         })
         .collect_view();
-    let home_current = move || (pathname.get() == "/").then_some("page");
+    // The phone menu is a checkbox, so it opens without JavaScript; a navigation closes it.
+    let menu_open = RwSignal::new(false);
+    Effect::new(move || {
+        pathname.track();
+        menu_open.set(false);
+    });
     view! {
         <div class="top-bar">
             <div class="wrap">
-                <p class="hosts">{site.hosts.join("  ")} " 主办"</p>
+                <p class="hosts">{site.hosts.join("  ")} {script.pick(" 主办", " 主辦")}</p>
                 <ul class="header-links">
                     {site
                         .header_links
                         .into_iter()
-                        .map(|link| view! { <li><a href=link.url>{link.label}</a></li> })
+                        .map(|link| view! { <li><a href=link.url rel="external">{link.label}</a></li> })
                         .collect_view()}
                     <li>
-                        <a href="/">"返回首页"</a>
+                        <a href=script.href("/submit")>{script.pick("投稿", "投稿")}</a>
+                    </li>
+                    <li>
+                        <a href=script.href("/")>{script.pick("返回首页", "返回首頁")}</a>
+                    </li>
+                    <li>
+                        <ScriptSwitch/>
                     </li>
                 </ul>
             </div>
         </div>
         <div class="masthead wrap">
-            <a class="site-name" href="/">{site.name}</a>
+            <a class="site-name" href=script.href("/")>{site.name}</a>
+            <form class="search-form" method="get" action=script.href("/search") role="search">
+                <input type="search" name="q" aria-label=script.pick("搜索本站", "搜尋本站") placeholder=script.pick("搜索", "搜尋") maxlength="100"/>
+                <button type="submit">{script.pick("搜索", "搜尋")}</button>
+            </form>
         </div>
-        <nav class="category-nav" aria-label="栏目">
-            <ul class="wrap">
-                <li>
-                    <a href="/" aria-current=home_current>"首页"</a>
-                </li>
-                {categories}
-            </ul>
+        <nav class="category-nav" aria-label=script.pick("栏目", "欄目")>
+            <div class="wrap">
+                <input type="checkbox" id="menu-toggle" class="menu-toggle" prop:checked=menu_open on:change=move |ev| menu_open.set(event_target_checked(&ev))/>
+                <label for="menu-toggle" class="menu-button">{script.pick("栏目导航", "欄目導航")}</label>
+                <ul>
+                    <li>
+                        <a href=script.href("/") aria-current=move || is_current("/")>{script.pick("首页", "首頁")}</a>
+                    </li>
+                    {categories}
+                </ul>
+            </div>
         </nav>
+    }
+}
+
+/// 简体 | 繁體: the same page in the other script. A full page load (not a client-side
+/// navigation), through `/script/<choice>`, which remembers the choice in a cookie.
+#[component]
+fn ScriptSwitch() -> impl IntoView {
+    let pathname = use_location().pathname;
+    let script = use_script();
+    let target = move |to: Script| {
+        let path = pathname.get();
+        let neutral = Script::neutral_path(&path);
+        let choice = match to {
+            Script::Hans => "hans",
+            Script::Hant => "hant",
+        };
+        format!("/script/{choice}?to={}", to.href(neutral))
+    };
+    view! {
+        <span class="script-switch">
+            {move || match script.get() {
+                Script::Hans => view! {
+                    <span aria-current="true">"简体"</span>
+                    " | "
+                    <a href=target(Script::Hant) rel="external" lang="zh-Hant" hreflang="zh-Hant">"繁體"</a>
+                }.into_any(),
+                Script::Hant => view! {
+                    <a href=target(Script::Hans) rel="external" lang="zh-Hans" hreflang="zh-Hans">"简体"</a>
+                    " | "
+                    <span aria-current="true">"繁體"</span>
+                }.into_any(),
+            }}
+        </span>
     }
 }

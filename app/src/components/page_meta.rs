@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
-/// The page's `<title>`, meta description and canonical link.
+use crate::script::{Script, use_script};
+
+/// The page's `<title>`, meta description, canonical link and the links to the same page in
+/// the other script.
 #[component]
 pub fn PageMeta(
     /// The page's own title; the site's name is added after it.
@@ -9,10 +12,12 @@ pub fn PageMeta(
     title: String,
     #[prop(into)] description: String,
     #[prop(into)] site_name: String,
-    /// The page's canonical path (`/article/1017`), so that variants of a URL count as one.
+    /// The page's path in the Simplified view (`/article/1017`); the canonical URL is this
+    /// path in the current script, so that variants of a URL count as one.
     #[prop(into)]
-    canonical: String,
+    path: String,
 ) -> impl IntoView {
+    let script = use_script().get_untracked();
     let title = if title.is_empty() {
         site_name
     } else {
@@ -21,6 +26,8 @@ pub fn PageMeta(
     view! {
         <Title text=title/>
         <Meta name="description" content=description/>
-        <Link rel="canonical" href=canonical/>
+        <Link rel="canonical" href=script.href(&path)/>
+        <Link rel="alternate" hreflang=Script::Hans.lang() href=Script::Hans.href(&path)/>
+        <Link rel="alternate" hreflang=Script::Hant.lang() href=Script::Hant.href(&path)/>
     }
 }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::script::use_script;
+
 /// The page numbers to show around `current` (1-based) out of `pages`: at most `width`
 /// consecutive numbers, centred on `current` where the ends allow.
 pub fn page_numbers(current: usize, pages: usize, width: usize) -> Vec<usize> {
@@ -26,6 +28,7 @@ pub fn page_href(base: &str, page: usize) -> String {
 /// 首页 上一页 1 2 3 … 下一页 尾页
 #[component]
 pub fn Pager(page: usize, pages: usize, #[prop(into)] base: String) -> impl IntoView {
+    let script = use_script().get_untracked();
     let link = move |target: usize, label: String, class: &'static str| {
         let disabled = target == page || target == 0 || target > pages;
         if disabled {
@@ -45,13 +48,13 @@ pub fn Pager(page: usize, pages: usize, #[prop(into)] base: String) -> impl Into
         })
         .collect_view();
     view! {
-        <nav class="pager" aria-label="分页">
-            {link(1, "首页".into(), "first")}
-            {link(page.saturating_sub(1), "上一页".into(), "prev")}
+        <nav class="pager" aria-label=script.pick("分页", "分頁")>
+            {link(1, script.pick("首页", "首頁").into(), "first")}
+            {link(page.saturating_sub(1), script.pick("上一页", "上一頁").into(), "prev")}
             {numbers}
-            {link(page + 1, "下一页".into(), "next")}
-            {link(pages, "尾页".into(), "last")}
-            <span class="page-count">{format!("第 {page} / {pages} 页")}</span>
+            {link(page + 1, script.pick("下一页", "下一頁").into(), "next")}
+            {link(pages, script.pick("尾页", "尾頁").into(), "last")}
+            <span class="page-count">{format!("{page} / {pages}")}</span>
         </nav>
     }
 }

@@ -1,22 +1,24 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::{ArticleDetail, ArticlePageData, get_article};
-use crate::components::{ArticleList, ErrorPage, PageMeta, use_site};
+use crate::api::{ArticleCard, ArticleDetail, ArticlePageData, get_article};
+use crate::components::{ArticleList, ErrorPage, PageMeta, Sidebar, article_href, use_site};
 use crate::error::AppError;
 use crate::routes::Loading;
+use crate::script::{Script, use_script};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
+    let script = use_script();
     let site = use_site();
     let data = Resource::new(
-        move || params.read().get("id"),
-        |id| async move {
+        move || (params.read().get("id"), script.get()),
+        |(id, script)| async move {
             let id = id
                 .and_then(|id| id.parse::<u64>().ok())
                 .ok_or(AppError::NotFound)?;
-            get_article(id).await
+            get_article(id, script).await
         },
     );
     view! {
@@ -34,57 +36,130 @@ pub fn ArticlePage() -> impl IntoView {
 
 #[component]
 fn ArticleView(data: ArticlePageData, site_name: String) -> impl IntoView {
+    let script = use_script().get_untracked();
     let ArticlePageData {
         article,
+        newer,
+        older,
         more_in_category,
     } = data;
-    let category_href = format!("/list/{}", article.category.slug);
+    let category_href = script.href(&format!("/list/{}", article.category.slug));
     view! {
         <PageMeta
             title=article.title.clone()
             description=article.summary.clone()
             site_name
-            canonical=format!("/article/{}", article.id)
+            path=format!("/article/{}", article.id)
         />
-        <nav class="breadcrumb" aria-label="当前位置">
-            <a href="/">"首页"</a>
+        <nav class="breadcrumb" aria-label=script.pick("当前位置", "當前位置")>
+            <a href=script.href("/")>{script.pick("首页", "首頁")}</a>
             " > "
             <a href=category_href.clone()>{article.category.name.clone()}</a>
-            " > 正文"
+            {script.pick(" > 正文", " > 正文")}
         </nav>
         <div class="columns">
-            <ArticleBody article/>
-            <aside class="sidebar">
-                <section class="block">
+            <div class="main-column">
+                <ArticleBody article/>
+                <Neighbours newer older/>
+            </div>
+            <Sidebar>
+                <section class="block" id="more-in-category">
                     <h2>
-                        "同类资讯" <a class="more" href=category_href>"更多>"</a>
+                        {script.pick("同类资讯", "同類資訊")}
+                        <a class="more" href=category_href>{script.pick("更多>", "更多>")}</a>
                     </h2>
                     <ArticleList items=more_in_category/>
                 </section>
-            </aside>
+            </Sidebar>
         </div>
+    }
+}
+
+/// The reader's text size, from `?font=`: a link, so it works without JavaScript, and a
+/// client-side navigation once hydrated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FontSize {
+    Large,
+    Medium,
+    Small,
+}
+
+impl FontSize {
+    const ALL: [FontSize; 3] = [FontSize::Large, FontSize::Medium, FontSize::Small];
+
+    fn from_query(value: Option<String>) -> FontSize {
+        match value.as_deref() {
+            Some("large") => FontSize::Large,
+            Some("small") => FontSize::Small,
+            _ => FontSize::Medium,
+        }
+    }
+
+    fn query(self) -> &'static str {
+        match self {
+            FontSize::Large => "?font=large",
+            FontSize::Medium => "?font=medium",
+            FontSize::Small => "?font=small",
+        }
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            FontSize::Large => "font-large",
+            FontSize::Medium => "font-medium",
+            FontSize::Small => "font-small",
+        }
+    }
+
+    fn label(self, script: Script) -> &'static str {
+        match self {
+            FontSize::Large => script.pick("大", "大"),
+            FontSize::Medium => script.pick("中", "中"),
+            FontSize::Small => script.pick("小", "小"),
+        }
     }
 }
 
 #[component]
 fn ArticleBody(article: ArticleDetail) -> impl IntoView {
+    let script = use_script().get_untracked();
+    let query = use_query_map();
+    let font = Memo::new(move |_| FontSize::from_query(query.read().get("font")));
     let meta = [
-        ("来源", article.source),
-        ("作者", article.author),
-        ("责任编辑", article.editor),
+        (script.pick("来源", "來源"), article.source),
+        (script.pick("作者", "作者"), article.author),
+        (script.pick("责任编辑", "責任編輯"), article.editor),
     ];
+    let font_links = FontSize::ALL
+        .into_iter()
+        .map(|size| {
+            view! {
+                <a href=size.query() aria-current=move || (font.get() == size).then_some("true")>
+                    {size.label(script)}
+                </a>
+            }
+        })
+        .collect_view();
     view! {
-        <article class="article">
+        <article class=move || format!("article {}", font.get().class())>
             <h1>{article.title}</h1>
             {article.subtitle.map(|subtitle| view! { <p class="subtitle">{subtitle}</p> })}
             <p class="article-meta">
-                <span>"日期：" <time datetime=article.published_iso>{article.published}</time></span>
+                <span>{script.pick("日期：", "日期：")} <time datetime=article.published_iso>{article.published}</time></span>
                 {meta
                     .into_iter()
                     .filter_map(|(label, value)| {
                         value.map(|value| view! { <span>{label} "：" {value}</span> })
                     })
                     .collect_view()}
+                // Filled in by view counting (a later issue); the field is already part of the page.
+                <span class="views">{script.pick("点击数：", "點擊數：")} "—"</span>
+            </p>
+            <p class="article-tools">
+                <span class="font-switch">"【" {script.pick("字体：", "字體：")} {font_links} "】"</span>
+                <button type="button" class="print-button js-only" on:click=|_| {
+                    let _ = window().print();
+                }>{script.pick("打印", "列印")}</button>
             </p>
             // Sanitized by the store's allow-list before it left the server.
             <div class="article-body" inner_html=article.body_html></div>
@@ -93,18 +168,42 @@ fn ArticleBody(article: ArticleDetail) -> impl IntoView {
                 .map(|url| {
                     view! {
                         <p class="source-link">
-                            "原文链接：" <a href=url.clone() rel="external nofollow noopener">{url.clone()}</a>
+                            {script.pick("原文链接：", "原文連結：")}
+                            <a href=url.clone() rel="external nofollow noopener">{url.clone()}</a>
                         </p>
                     }
                 })}
             {(!article.tags.is_empty())
                 .then(|| {
                     view! {
-                        <ul class="tags" aria-label="标签">
+                        <ul class="tags" aria-label=script.pick("标签", "標籤")>
                             {article.tags.into_iter().map(|tag| view! { <li>{tag}</li> }).collect_view()}
                         </ul>
                     }
                 })}
         </article>
+    }
+}
+
+/// 上一篇 / 下一篇 within the category.
+#[component]
+fn Neighbours(newer: Option<ArticleCard>, older: Option<ArticleCard>) -> impl IntoView {
+    let script = use_script().get_untracked();
+    let link = move |label: &'static str, card: Option<ArticleCard>, class: &'static str| {
+        view! {
+            <p class=class>
+                {label}
+                {match card {
+                    Some(card) => view! { <a href=article_href(script, card.id)>{card.title}</a> }.into_any(),
+                    None => view! { <span>{script.pick("没有了", "沒有了")}</span> }.into_any(),
+                }}
+            </p>
+        }
+    };
+    view! {
+        <nav class="neighbours block" aria-label=script.pick("上下篇", "上下篇")>
+            {link(script.pick("上一篇：", "上一篇："), newer, "newer")}
+            {link(script.pick("下一篇：", "下一篇："), older, "older")}
+        </nav>
     }
 }

@@ -4,11 +4,13 @@ mod article;
 mod home;
 mod listing;
 mod not_found;
+mod submit;
 
 pub use article::ArticlePage;
 pub use home::HomePage;
 pub use listing::ListingPage;
 pub use not_found::NotFound;
+pub use submit::SubmitPage;
 
 use leptos::prelude::*;
 

@@ -2,13 +2,14 @@
 //! to wire types. Server-function bodies start with `use crate::ssr::*;`.
 
 mod convert;
+pub mod traditional;
 
 use std::sync::Arc;
 
 use leptos::prelude::use_context;
 pub use store::Store;
 
-pub use convert::{article_detail, cards, category_link, site_info};
+pub use convert::Localize;
 
 use crate::error::AppError;
 

@@ -1,0 +1,170 @@
+//! Remembering a reader's choice between the Simplified and the Traditional view.
+//!
+//! The 简体/繁體 switch links to `/script/<choice>?to=<page>`, which stores the choice in a
+//! cookie and redirects to the page in that script. Later visits to a Simplified page by a
+//! reader who chose Traditional are redirected to its Traditional URL. Traditional URLs never
+//! redirect, so shared links and crawlers always get what the URL says.
+
+use app::script::Script;
+use axum::extract::{Path, Query, Request};
+use axum::http::header::{CACHE_CONTROL, COOKIE, LOCATION, SET_COOKIE, VARY};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+const COOKIE_NAME: &str = "wenming_script";
+
+#[derive(Debug, Deserialize)]
+pub struct Target {
+    to: Option<String>,
+}
+
+/// `GET /script/{hans|hant}?to=/path`
+pub async fn choose_script(Path(choice): Path<String>, Query(target): Query<Target>) -> Response {
+    let script = match choice.as_str() {
+        "hans" => Script::Hans,
+        "hant" => Script::Hant,
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let path = target
+        .to
+        .filter(|to| is_local_path(to))
+        .unwrap_or_else(|| "/".into());
+    let location = script.href(Script::neutral_path(&path));
+    let cookie = format!(
+        "{COOKIE_NAME}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        if script == Script::Hant {
+            "hant"
+        } else {
+            "hans"
+        }
+    );
+    match (
+        HeaderValue::from_str(&location),
+        HeaderValue::from_str(&cookie),
+    ) {
+        (Ok(location), Ok(cookie)) => (
+            StatusCode::SEE_OTHER,
+            [
+                (LOCATION, location),
+                (SET_COOKIE, cookie),
+                (CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            ],
+        )
+            .into_response(),
+        _ => StatusCode::BAD_REQUEST.into_response(),
+    }
+}
+
+/// Sends a reader who chose Traditional from a Simplified page to its Traditional URL.
+pub async fn follow_chosen_script(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let is_page = is_page_path(path);
+    let wants_redirect = request.method() == Method::GET
+        && is_page
+        && Script::of_path(path) == Script::Hans
+        && chosen_script(request.headers()) == Some(Script::Hant);
+    if wants_redirect {
+        let query = request
+            .uri()
+            .query()
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default();
+        let location = format!("{}{query}", Script::Hant.href(path));
+        if let Ok(location) = HeaderValue::from_str(&location) {
+            return (
+                StatusCode::FOUND,
+                [
+                    (LOCATION, location),
+                    (VARY, HeaderValue::from_static("Cookie")),
+                ],
+            )
+                .into_response();
+        }
+    }
+    let mut response = next.run(request).await;
+    // A Simplified page's answer depends on the cookie: caches must keep them apart.
+    if is_page {
+        response
+            .headers_mut()
+            .append(VARY, HeaderValue::from_static("Cookie"));
+    }
+    response
+}
+
+fn chosen_script(headers: &HeaderMap) -> Option<Script> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .find_map(|pair| match pair.trim().split_once('=') {
+            Some((COOKIE_NAME, "hant")) => Some(Script::Hant),
+            Some((COOKIE_NAME, "hans")) => Some(Script::Hans),
+            _ => None,
+        })
+}
+
+/// Paths that are pages (as opposed to assets, APIs and the switch itself).
+fn is_page_path(path: &str) -> bool {
+    const NOT_PAGES: [&str; 6] = [
+        "/api/", "/pkg/", "/media/", "/script/", "/healthz", "/favicon",
+    ];
+    !NOT_PAGES.iter().any(|prefix| path.starts_with(prefix))
+}
+
+/// A path on this site: no scheme, no host (`//evil.example`), nothing a header can't carry.
+fn is_local_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && path.len() <= 512
+        && path.bytes().all(|b| b.is_ascii_graphic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        for ok in ["/", "/article/7", "/zh-hant/list/news/2"] {
+            assert!(is_local_path(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "https://evil.example/",
+            "//evil.example",
+            "/\\evil.example",
+            "/a b",
+            "/a\r\nSet-Cookie: x",
+        ] {
+            assert!(!is_local_path(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn reads_the_choice_from_cookies() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(chosen_script(&headers), None);
+        headers.insert(
+            COOKIE,
+            HeaderValue::from_static("a=1; wenming_script=hant; b=2"),
+        );
+        assert_eq!(chosen_script(&headers), Some(Script::Hant));
+        headers.insert(COOKIE, HeaderValue::from_static("wenming_script=hans"));
+        assert_eq!(chosen_script(&headers), Some(Script::Hans));
+        headers.insert(COOKIE, HeaderValue::from_static("wenming_script=klingon"));
+        assert_eq!(chosen_script(&headers), None);
+    }
+
+    #[test]
+    fn tells_pages_from_everything_else() {
+        assert!(is_page_path("/"));
+        assert!(is_page_path("/article/7"));
+        assert!(!is_page_path("/pkg/wenming.wasm"));
+        assert!(!is_page_path("/api/get_article123"));
+        assert!(!is_page_path("/script/hant"));
+    }
+}
