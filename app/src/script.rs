@@ -36,12 +36,10 @@ impl Script {
 
     /// The Simplified-view path of any path (the inverse of [`Script::href`]).
     pub fn neutral_path(path: &str) -> &str {
-        match Script::of_path(path) {
-            Script::Hans => path,
-            Script::Hant => match &path[HANT_PREFIX.len()..] {
-                "" => "/",
-                rest => rest,
-            },
+        match path.strip_prefix(HANT_PREFIX) {
+            Some("") => "/",
+            Some(rest) if rest.starts_with('/') => rest,
+            _ => path,
         }
     }
 
@@ -67,6 +65,20 @@ impl Script {
             Script::Hant => Script::Hans,
         }
     }
+}
+
+/// Percent-encodes `text` for use as one query-string value.
+pub fn encode_query_value(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                encoded.push(byte as char)
+            }
+            _ => encoded.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    encoded
 }
 
 /// The script of the current page, from its URL (so the server and the browser agree).
@@ -96,5 +108,14 @@ mod tests {
         assert_eq!(Script::Hant.href("/"), "/zh-hant");
         assert_eq!(Script::Hant.href("/article/7"), "/zh-hant/article/7");
         assert_eq!(Script::Hans.href("/article/7"), "/article/7");
+    }
+
+    #[test]
+    fn encodes_query_values() {
+        assert_eq!(
+            encode_query_value("/list/news?page=2&x=#a b+"),
+            "/list/news%3Fpage%3D2%26x%3D%23a%20b%2B"
+        );
+        assert_eq!(encode_query_value("/文明"), "/%E6%96%87%E6%98%8E");
     }
 }

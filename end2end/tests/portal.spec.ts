@@ -25,6 +25,16 @@ test("header and footer carry the site's identity on every page", async ({ page 
       await expect(footer.getByRole("link", { name })).toBeVisible();
     }
   }
+  // The official WeChat account and the volunteer app show QR codes drawn from their links.
+  const qrCodes = page.locator("footer img.qr");
+  await expect(qrCodes).toHaveCount(2);
+  await expect(page.locator("footer").getByRole("img", { name: "官方微信二维码" })).toBeVisible();
+  for (const img of await qrCodes.all()) {
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+  }
+  const noCode = await page.request.get("/qr/footer/1");
+  expect(noCode.status(), "a link without qr = true has no QR code").toBe(404);
+
   await page.getByRole("link", { name: "投稿", exact: true }).click();
   await expect(page).toHaveURL("/submit");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("投稿");

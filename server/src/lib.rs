@@ -4,6 +4,7 @@
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod qr;
 pub mod router;
 pub mod script_choice;
 pub mod security;

@@ -16,6 +16,7 @@ use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::qr::footer_qr;
 use crate::script_choice::{choose_script, follow_chosen_script};
 use crate::security::{reject_cross_site, security_headers, set_page_csp};
 use crate::state::AppState;
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/script/{choice}", get(choose_script))
+        .route("/qr/footer/{position}", get(footer_qr))
         .nest_service("/media", ServeDir::new(state.store.media_dir()))
         .leptos_routes_with_context(&state, generate_route_list(App), leptos_context.clone(), move || {
             shell(options.clone())

@@ -31,7 +31,10 @@ pub async fn choose_script(Path(choice): Path<String>, Query(target): Query<Targ
         .to
         .filter(|to| is_local_path(to))
         .unwrap_or_else(|| "/".into());
-    let location = script.href(Script::neutral_path(&path));
+    // Checked again after rewriting: `/zh-hant//evil.example` must not become `//evil.example`.
+    let location = Some(script.href(Script::neutral_path(&path)))
+        .filter(|location| is_local_path(location))
+        .unwrap_or_else(|| script.href("/"));
     let cookie = format!(
         "{COOKIE_NAME}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
         if script == Script::Hant {
@@ -141,6 +144,27 @@ mod tests {
             "/a\r\nSet-Cookie: x",
         ] {
             assert!(!is_local_path(bad), "{bad}");
+        }
+    }
+
+    #[tokio::test]
+    async fn never_redirects_off_the_site() {
+        let attempts = [
+            ("hans", "/zh-hant//evil.example"),
+            ("hant", "//evil.example"),
+            ("hans", "https://evil.example"),
+        ];
+        for (choice, to) in attempts {
+            let target = Target {
+                to: Some(to.into()),
+            };
+            let response = choose_script(Path(choice.into()), Query(target)).await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+            let location = response.headers()[LOCATION].to_str().expect("ascii");
+            assert!(
+                location.starts_with('/') && !location.starts_with("//"),
+                "{to} went to {location}"
+            );
         }
     }
 

@@ -46,6 +46,15 @@ pub async fn run(
         tracing::warn!(file = %problem.path.display(), line = ?problem.line, "{}", problem.message);
     }
     let store = Arc::new(store);
+    // Load the Traditional conversion tables now, not on a reader's first request.
+    if !tokio::task::spawn_blocking(app::ssr::traditional::warm_up)
+        .await
+        .unwrap_or(false)
+    {
+        tracing::warn!(
+            "Traditional conversion is unavailable; the 繁體 view will show Simplified text"
+        );
+    }
     tracing::info!(articles = store.len(), problems = problems.len(), root = %store.root().display(), "content loaded");
     let _watcher = store::watch(store.clone())?;
 
@@ -75,12 +84,14 @@ pub async fn serve(
     limits: Limits,
     shutdown: impl Future<Output = ()>,
 ) {
-    let mut builder = Builder::new(TokioExecutor::new());
+    // HTTP/1 only: TLS (and with it HTTP/2) ends at the proxy in front of the site. The
+    // automatic HTTP/1-or-2 detection would first wait, without any time limit, for a
+    // connection preface, which lets an idle client hold a connection forever.
+    let mut builder = Builder::new(TokioExecutor::new()).http1_only();
     builder
         .http1()
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_read_timeout);
-    builder.http2().timer(TokioTimer::new());
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
@@ -104,7 +115,7 @@ pub async fn serve(
                 request
             });
         let connection = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service))
+            .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service))
             .into_owned();
         let connection = graceful.watch(connection);
         tokio::spawn(async move {

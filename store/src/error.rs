@@ -1,8 +1,9 @@
 use std::fmt;
 use std::path::PathBuf;
 
-/// A problem with one content file. The store skips (or keeps the last good version of) the
-/// file and goes on serving the rest; `wenming check` prints every one of these.
+/// A problem with one content file. The store leaves the file out (or, for a missing cover,
+/// keeps the article without it) and goes on serving the rest; `wenming check` prints
+/// every one of these.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentError {
     pub path: PathBuf,

@@ -17,6 +17,9 @@ fn parser_options() -> Options {
 static EDITORIAL: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder.url_schemes(HashSet::from(["http", "https", "mailto"]));
+    // `external` keeps the browser-side router away from body links: a link to a file in
+    // media/ or to another site must be a real page load, not a route.
+    builder.link_rel(Some("noopener noreferrer external"));
     builder
 });
 
@@ -117,6 +120,10 @@ mod tests {
             render_editorial("[a](https://a.example/x) [b](/article/1) [c](mailto:x@a.example)");
         assert!(html.contains("href=\"https://a.example/x\""), "{html}");
         assert!(html.contains("href=\"/article/1\""), "{html}");
+        assert!(
+            html.contains("rel=\"noopener noreferrer external\""),
+            "{html}"
+        );
         assert!(html.contains("href=\"mailto:x@a.example\""), "{html}");
     }
 

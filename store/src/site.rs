@@ -52,6 +52,9 @@ pub struct Registration {
 pub struct Link {
     pub label: String,
     pub url: String,
+    /// Show a QR code of the link beside it (official WeChat accounts, app downloads).
+    #[serde(default)]
+    pub qr: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -108,6 +111,16 @@ impl Site {
                 return Err(format!("category slug {:?} is listed twice", category.slug));
             }
         }
+        if let Some(link) = self
+            .footer_links
+            .iter()
+            .find(|l| l.qr && l.url.starts_with('/'))
+        {
+            return Err(format!(
+                "footer link {:?} has `qr = true`: a QR code needs a full https:// address",
+                link.label
+            ));
+        }
         let links = self.header_links.iter().chain(&self.footer_links);
         let registries = self.icp.iter().chain(&self.public_security);
         let urls = links.map(|l| &l.url).chain(registries.map(|r| &r.url));
@@ -133,7 +146,10 @@ pub(crate) fn is_slug(text: &str) -> bool {
 /// on this site (but not a protocol-relative `//host`).
 pub(crate) fn is_safe_link(url: &str) -> bool {
     let has_host = |rest: &str| !rest.is_empty() && !rest.starts_with('/');
-    let no_space = !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    // Browsers read `/\host` as `//host`: no backslashes anywhere.
+    let no_space = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\');
     no_space
         && (url.strip_prefix("https://").is_some_and(has_host)
             || url.strip_prefix("http://").is_some_and(has_host)
@@ -206,6 +222,7 @@ mod tests {
         for url in [
             "javascript:alert(1)",
             "//evil.example",
+            "/\\evil.example",
             "https://",
             "data:x",
             "/a b",

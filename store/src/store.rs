@@ -184,8 +184,12 @@ impl Store {
         let site = self.site();
         let mut problems = Vec::new();
         let mut loaded = self.loaded.write().unwrap_or_else(PoisonError::into_inner);
-        for (path, read) in reads {
+        // Every changed path leaves first, so that a file moved to a name that sorts before
+        // its old one is not refused as a duplicate of itself.
+        for (path, _) in &reads {
             loaded.index.remove_path(path);
+        }
+        for (_, read) in reads {
             match read {
                 None => {}
                 Some(Err(problem)) => problems.push(problem),

@@ -185,6 +185,17 @@ fn the_watcher_follows_adds_edits_renames_and_deletes() {
             .contains("改过的正文")
     );
 
+    // Move it to a name that sorts before the old one (both paths change in one batch).
+    let moved = root.join("articles/2026/11/0-moved.md");
+    fs::rename(&added, &moved).expect("move");
+    eventually("a moved file keeps its article", || {
+        store.article(10).is_some_and(|a| a.path == moved)
+    });
+    fs::rename(&moved, &added).expect("move back");
+    eventually("a file moved back keeps its article", || {
+        store.article(10).is_some_and(|a| a.path == added)
+    });
+
     // A broken edit takes the article out and the rest keeps serving.
     write_atomically(&added, "+++\nid = 10\n");
     eventually("a broken file leaves the index", || {
@@ -219,7 +230,11 @@ fn the_watcher_follows_adds_edits_renames_and_deletes() {
     eventually("a site.toml change is applied", || {
         store.site().category("extra").is_some()
     });
-    fs::write(root.join("articles/.10.md.swp"), "junk").expect("swap file");
+    fs::write(
+        root.join("articles/.12.md"),
+        article(12, "隐藏文件", "2026-11-03T09:00:00+08:00", "news"),
+    )
+    .expect("hidden file");
     write_atomically(
         &root.join("articles/11.md"),
         &article(11, "新栏目文章", "2026-11-02T09:00:00+08:00", "extra"),
@@ -227,4 +242,8 @@ fn the_watcher_follows_adds_edits_renames_and_deletes() {
     eventually("an article in the new category is indexed", || {
         titles(&store, Listing::Category("extra")) == ["新栏目文章"]
     });
+    assert!(
+        store.article(12).is_none(),
+        "hidden files are editors' temporary files, not articles"
+    );
 }

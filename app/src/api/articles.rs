@@ -74,9 +74,11 @@ pub async fn get_article(id: u64, script: Script) -> Result<ArticlePageData, App
         tracing::error!(article.id = id, category = %article.category, "indexed article has an unknown category");
         AppError::Internal
     })?;
+    // Reading, rendering and converting a body can take a while: off the async executor.
+    // Conversion only touches Chinese characters, so the sanitized markup stays as it is.
     let body_html = {
         let (store, article) = (store.clone(), article.clone());
-        blocking(move || store.body_html(&article))
+        blocking(move || store.body_html(&article).map(|html| to_wire.text(&html)))
             .await?
             .map_err(|error| {
                 tracing::error!(article.id = id, %error, "cannot render article body");

@@ -23,6 +23,8 @@ pub struct SiteInfo {
 pub struct NavLink {
     pub label: String,
     pub url: String,
+    /// Where a QR code of `url` is served, when the site shows one.
+    pub qr_image: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

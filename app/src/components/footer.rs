@@ -25,7 +25,17 @@ fn FooterContent(site: SiteInfo) -> impl IntoView {
                 {site
                     .footer_links
                     .into_iter()
-                    .map(|link| view! { <li><a href=link.url rel="external">{link.label}</a></li> })
+                    .map(|link| {
+                        let qr = link.qr_image.map(|src| {
+                            let alt = format!("{}{}", link.label, script.pick("二维码", "二維碼"));
+                            view! { <img class="qr" src=src alt=alt width="96" height="96"/> }
+                        });
+                        view! {
+                            <li>
+                                <a href=link.url rel="external">{qr}<span>{link.label}</span></a>
+                            </li>
+                        }
+                    })
                     .collect_view()}
             </ul>
             <p class="copyright">{format!("© {} {}", site.year, site.copyright)}</p>

@@ -3,7 +3,7 @@ use leptos_router::hooks::use_location;
 
 use crate::api::SiteInfo;
 use crate::components::use_site;
-use crate::script::{Script, use_script};
+use crate::script::{Script, encode_query_value, use_script};
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -96,16 +96,22 @@ fn HeaderContent(site: SiteInfo) -> impl IntoView {
 /// navigation), through `/script/<choice>`, which remembers the choice in a cookie.
 #[component]
 fn ScriptSwitch() -> impl IntoView {
-    let pathname = use_location().pathname;
+    let location = use_location();
     let script = use_script();
     let target = move |to: Script| {
-        let path = pathname.get();
-        let neutral = Script::neutral_path(&path);
+        let path = location.pathname.get();
+        let search = location.search.get();
+        let page = to.href(Script::neutral_path(&path));
+        let page = if search.is_empty() {
+            page
+        } else {
+            format!("{page}?{search}")
+        };
         let choice = match to {
             Script::Hans => "hans",
             Script::Hant => "hant",
         };
-        format!("/script/{choice}?to={}", to.href(neutral))
+        format!("/script/{choice}?to={}", encode_query_value(&page))
     };
     view! {
         <span class="script-switch">

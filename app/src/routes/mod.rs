@@ -14,9 +14,12 @@ pub use submit::SubmitPage;
 
 use leptos::prelude::*;
 
+use crate::script::use_script;
+
 /// Shown while a page's data loads after a client-side navigation (the server always sends
 /// complete pages).
 #[component]
 fn Loading() -> impl IntoView {
-    view! { <p class="loading" aria-live="polite">"加载中…"</p> }
+    let script = use_script();
+    view! { <p class="loading" aria-live="polite">{move || script.get().pick("加载中…", "載入中…")}</p> }
 }

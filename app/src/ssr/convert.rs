@@ -44,6 +44,15 @@ impl Localize {
         NavLink {
             label: self.text(&link.label),
             url: link.url.clone(),
+            qr_image: None,
+        }
+    }
+
+    /// A footer link; its QR code, when it has one, is served by position (`/qr/footer/2`).
+    fn footer_link(self, (position, link): (usize, &store::Link)) -> NavLink {
+        NavLink {
+            qr_image: link.qr.then(|| format!("/qr/footer/{position}")),
+            ..self.nav_link(link)
         }
     }
 
@@ -51,6 +60,7 @@ impl Localize {
         NavLink {
             label: self.text(&registration.number),
             url: registration.url.clone(),
+            qr_image: None,
         }
     }
 
@@ -68,7 +78,12 @@ impl Localize {
                 .map(|r| self.registration_link(r)),
             contact: self.optional(&site.contact),
             header_links: site.header_links.iter().map(|l| self.nav_link(l)).collect(),
-            footer_links: site.footer_links.iter().map(|l| self.nav_link(l)).collect(),
+            footer_links: site
+                .footer_links
+                .iter()
+                .enumerate()
+                .map(|l| self.footer_link(l))
+                .collect(),
             categories: site
                 .categories
                 .iter()
@@ -94,6 +109,8 @@ impl Localize {
         articles.iter().map(|a| self.card(a)).collect()
     }
 
+    /// `body_html` must already be in the page's script (its caller converts it off the
+    /// async executor).
     pub fn article_detail(
         self,
         article: &store::Article,
@@ -117,8 +134,7 @@ impl Localize {
                 .as_deref()
                 .and_then(|c| media_image(c, article.cover_size)),
             source_url: article.source_url.clone(),
-            // Conversion only touches Chinese characters, so the sanitized markup stays as it is.
-            body_html: self.text(body_html),
+            body_html: body_html.to_string(),
         }
     }
 }
