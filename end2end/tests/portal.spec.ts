@@ -165,6 +165,25 @@ test("a phone opens the category menu from its button", async ({ page }, testInf
   }
 });
 
+test("the header's search box finds articles by title", async ({ page }) => {
+  await page.goto("/");
+  await page.locator(".search-form input").fill("座谈会");
+  await page.locator(".search-form button").click();
+  await expect(page).toHaveURL(/\/search\?q=%E5%BA%A7%E8%B0%88%E4%BC%9A$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("搜索结果");
+  const found = await page.locator(".listing .title-list a").allTextContents();
+  expect(found).toContain("市委宣传部召开关于深化群众性精神文明创建工作的座谈会");
+  // Newest first, in the site's own order, and no drafts.
+  const order = listing().map((a) => a.title);
+  const positions = found.map((title) => order.indexOf(title));
+  expect(positions.every((p) => p >= 0), "only published articles").toBe(true);
+  expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  await expect(page.locator(".search-summary")).toContainText(`共找到 ${found.length} 篇文章`);
+
+  await page.goto("/search?q=");
+  await expect(page.locator(".search-summary")).toHaveText("请输入要搜索的词语。");
+});
+
 test("no page scrolls sideways at 360 px", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   const draft = demoArticles().find((a) => a.draft)!;

@@ -142,6 +142,30 @@ impl Index {
         }
     }
 
+    /// Published articles whose title or summary contains `query` (ASCII letters match
+    /// either case), newest first: at most `limit`, and how many match in all. A scan of
+    /// every published article: fine for a city site's archive, not for millions.
+    pub fn search(&self, query: &str, limit: usize) -> Page {
+        let needle = query.to_ascii_lowercase();
+        let matches = |text: &str| text.to_ascii_lowercase().contains(&needle);
+        let ids = self
+            .lists
+            .get(&ListKey::All)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let mut items = Vec::new();
+        let mut total = 0;
+        for article in ids.iter().filter_map(|id| self.articles.get(id)) {
+            if matches(&article.title) || matches(&article.summary) {
+                total += 1;
+                if items.len() < limit {
+                    items.push(article.clone());
+                }
+            }
+        }
+        Page { items, total }
+    }
+
     /// The published articles either side of `id` in its category's listing: the newer one
     /// (listed before it) and the older one (listed after it). O(log n).
     pub fn neighbours(&self, id: ArticleId) -> (Option<Arc<Article>>, Option<Arc<Article>>) {
@@ -249,6 +273,31 @@ mod tests {
         assert_eq!(index.list(Listing::Headlines, 0, 10).total, 0);
         assert_eq!(ids(&index.list(Listing::Recommended, 0, 10)), [2]);
         assert_eq!(ids(&index.list(Listing::Slides, 0, 10)), [2]);
+    }
+
+    #[test]
+    fn search_matches_titles_and_summaries_newest_first() {
+        let mut index = Index::default();
+        let mut with_summary = article(1, "2026-09-01T08:00:00+08:00", "news");
+        with_summary.summary = "志愿服务进社区".into();
+        let mut titled = article(2, "2026-09-02T08:00:00+08:00", "news");
+        titled.title = "青禾志愿服务 Day".into();
+        let mut draft = article(3, "2026-09-03T08:00:00+08:00", "news");
+        draft.title = "志愿服务草稿".into();
+        draft.draft = true;
+        for a in [
+            with_summary,
+            titled,
+            draft,
+            article(4, "2026-09-04T08:00:00+08:00", "news"),
+        ] {
+            index.insert(a).expect("unique");
+        }
+        index.sort();
+        assert_eq!(ids(&index.search("志愿服务", 10)), [2, 1]);
+        assert_eq!(index.search("志愿服务", 1).total, 2);
+        assert_eq!(ids(&index.search("day", 10)), [2]);
+        assert!(index.search("没有", 10).items.is_empty());
     }
 
     #[test]

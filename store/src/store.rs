@@ -80,6 +80,11 @@ impl Store {
         self.read(|loaded| loaded.index.published(id))
     }
 
+    /// Published articles whose title or summary contains `query`, newest first.
+    pub fn search(&self, query: &str, limit: usize) -> Page {
+        self.read(|loaded| loaded.index.search(query, limit))
+    }
+
     /// The published articles before and after `id` in its category (newer, older).
     pub fn neighbours(&self, id: ArticleId) -> (Option<Arc<Article>>, Option<Arc<Article>>) {
         self.read(|loaded| loaded.index.neighbours(id))

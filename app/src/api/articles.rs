@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::api::{ArticlePageData, HomeData, ListingData, SidebarData};
+use crate::api::{ArticlePageData, HomeData, ListingData, SearchResults, SidebarData};
 use crate::error::AppError;
 use crate::script::Script;
 
@@ -126,5 +126,35 @@ pub async fn get_sidebar(script: Script) -> Result<SidebarData, AppError> {
         picture_recommendations: to_wire.cards(&pictures),
         recommendations: to_wire.cards(&recommendations),
         most_viewed: to_wire.cards(&store.list(Listing::All, 0, BLOCK_SIZE).items),
+    })
+}
+
+/// The longest search query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 100;
+
+/// Articles whose title or summary contains `query`. Searches the Simplified text.
+#[server(input = GetUrl)]
+pub async fn search(query: String, script: Script) -> Result<SearchResults, AppError> {
+    use crate::ssr::*;
+    /// How many results the page lists.
+    const RESULTS: usize = 50;
+    let query: String = query.trim().chars().take(MAX_QUERY_CHARS).collect();
+    let store = store()?;
+    let to_wire = Localize(script);
+    if query.is_empty() {
+        return Ok(SearchResults {
+            query,
+            items: Vec::new(),
+            total: 0,
+        });
+    }
+    let found = {
+        let (store, query) = (store.clone(), query.clone());
+        blocking(move || store.search(&query, RESULTS)).await?
+    };
+    Ok(SearchResults {
+        items: to_wire.cards(&found.items),
+        total: found.total,
+        query,
     })
 }

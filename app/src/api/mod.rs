@@ -5,6 +5,6 @@ mod articles;
 mod site;
 mod types;
 
-pub use articles::{get_article, get_home, get_listing, get_sidebar};
+pub use articles::{MAX_QUERY_CHARS, get_article, get_home, get_listing, get_sidebar, search};
 pub use site::get_site;
 pub use types::*;

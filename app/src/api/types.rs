@@ -111,6 +111,15 @@ pub struct HomeData {
     pub sections: Vec<HomeSection>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// The query as searched (trimmed).
+    pub query: String,
+    pub items: Vec<ArticleCard>,
+    /// How many articles match in all (only the first ones are listed).
+    pub total: usize,
+}
+
 /// The blocks beside every page's main column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SidebarData {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::api::SiteInfo;
+use crate::api::{MAX_QUERY_CHARS, SiteInfo};
 use crate::components::use_site;
 use crate::script::{Script, encode_query_value, use_script};
 
@@ -73,7 +73,7 @@ fn HeaderContent(site: SiteInfo) -> impl IntoView {
         <div class="masthead wrap">
             <a class="site-name" href=script.href("/")>{site.name}</a>
             <form class="search-form" method="get" action=script.href("/search") role="search">
-                <input type="search" name="q" aria-label=script.pick("搜索本站", "搜尋本站") placeholder=script.pick("搜索", "搜尋") maxlength="100"/>
+                <input type="search" name="q" aria-label=script.pick("搜索本站", "搜尋本站") placeholder=script.pick("搜索", "搜尋") maxlength=MAX_QUERY_CHARS/>
                 <button type="submit">{script.pick("搜索", "搜尋")}</button>
             </form>
         </div>

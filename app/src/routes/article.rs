@@ -2,16 +2,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{ArticleCard, ArticleDetail, ArticlePageData, get_article};
-use crate::components::{ArticleList, ErrorPage, PageMeta, Sidebar, article_href, use_site};
+use crate::components::{ArticleList, PageMeta, Sidebar, article_href};
 use crate::error::AppError;
-use crate::routes::Loading;
+use crate::routes::loaded_page;
 use crate::script::{Script, use_script};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let script = use_script();
-    let site = use_site();
     let data = Resource::new(
         move || (params.read().get("id"), script.get()),
         |(id, script)| async move {
@@ -21,17 +20,10 @@ pub fn ArticlePage() -> impl IntoView {
             get_article(id, script).await
         },
     );
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                let site_name = site.await.map(|s| s.name).unwrap_or_default();
-                match data.await {
-                    Ok(data) => view! { <ArticleView data site_name/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded_page(
+        data,
+        |data, site| view! { <ArticleView data site_name=site.name/> },
+    )
 }
 
 #[component]

@@ -3,26 +3,18 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::api::{ArticleCard, HomeData, get_home};
-use crate::components::{ArticleList, ErrorPage, PageMeta, Sidebar, article_href, use_site};
-use crate::routes::Loading;
+use crate::components::{ArticleList, PageMeta, Sidebar, article_href};
+use crate::routes::loaded_page;
 use crate::script::use_script;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let script = use_script();
-    let site = use_site();
     let data = Resource::new(move || script.get(), get_home);
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                let (site_name, description) = site.await.map(|s| (s.name, s.description)).unwrap_or_default();
-                match data.await {
-                    Ok(data) => view! { <HomeView data site_name description/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded_page(
+        data,
+        |data, site| view! { <HomeView data site_name=site.name description=site.description/> },
+    )
 }
 
 #[component]

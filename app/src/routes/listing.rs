@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{ListingData, get_listing};
-use crate::components::{ArticleList, ErrorPage, PageMeta, Pager, Sidebar, page_href, use_site};
+use crate::components::{ArticleList, PageMeta, Pager, Sidebar, page_href};
 use crate::error::AppError;
-use crate::routes::Loading;
+use crate::routes::loaded_page;
 use crate::script::use_script;
 
 /// `/list/<category>`, `/list/<category>/<page>`, and `/list/<category>?page=<page>` (what
@@ -14,7 +14,6 @@ pub fn ListingPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let script = use_script();
-    let site = use_site();
     let data = Resource::new(
         move || {
             let page = params
@@ -35,17 +34,10 @@ pub fn ListingPage() -> impl IntoView {
             get_listing(category, page, script).await
         },
     );
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                let site_name = site.await.map(|s| s.name).unwrap_or_default();
-                match data.await {
-                    Ok(data) => view! { <ListingView data site_name/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded_page(
+        data,
+        |data, site| view! { <ListingView data site_name=site.name/> },
+    )
 }
 
 #[component]

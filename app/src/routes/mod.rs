@@ -4,16 +4,23 @@ mod article;
 mod home;
 mod listing;
 mod not_found;
+mod search;
 mod submit;
 
 pub use article::ArticlePage;
 pub use home::HomePage;
 pub use listing::ListingPage;
 pub use not_found::NotFound;
+pub use search::SearchPage;
 pub use submit::SubmitPage;
 
 use leptos::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
+use crate::api::SiteInfo;
+use crate::components::{ErrorPage, use_site};
+use crate::error::AppError;
 use crate::script::use_script;
 
 /// Shown while a page's data loads after a client-side navigation (the server always sends
@@ -22,4 +29,48 @@ use crate::script::use_script;
 fn Loading() -> impl IntoView {
     let script = use_script();
     view! { <p class="loading" aria-live="polite">{move || script.get().pick("加载中…", "載入中…")}</p> }
+}
+
+/// What every page's title and description need from the site.
+#[derive(Debug, Clone, Default)]
+pub struct SiteNames {
+    pub name: String,
+    pub description: String,
+}
+
+impl From<SiteInfo> for SiteNames {
+    fn from(site: SiteInfo) -> Self {
+        SiteNames {
+            name: site.name,
+            description: site.description,
+        }
+    }
+}
+
+/// Waits for the site and a page's data, then shows the page (or the error page, with its
+/// status). Every route renders through this, so loading and errors look the same
+/// everywhere.
+pub fn loaded_page<T, V>(
+    data: Resource<Result<T, AppError>>,
+    render: impl Fn(T, SiteNames) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    let site = use_site();
+    view! {
+        <Suspense fallback=Loading>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    let names = site.await.map(SiteNames::from).unwrap_or_default();
+                    match data.await {
+                        Ok(data) => render(data, names).into_any(),
+                        Err(error) => view! { <ErrorPage error/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
 }
