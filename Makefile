@@ -38,9 +38,9 @@ test: setup chromium fmt-check clippy unit-test build check-content end2end
 
 setup: toolchain cargo-leptos wasm-bindgen node-tools covers
 
+# Idempotent: adds whatever of the pinned toolchain, its components and the wasm target is missing.
 toolchain:
-	@rustup toolchain list | grep -q "^$(RUST_VERSION)" && rustup target list --installed --toolchain $(RUST_VERSION) | grep -q wasm32-unknown-unknown \
-	  || rustup toolchain install $(RUST_VERSION) --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown
+	@rustup toolchain install $(RUST_VERSION) --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown 2>&1 | grep -v "unchanged" || true
 
 cargo-leptos:
 	@cargo leptos --version 2>/dev/null | grep -qx "cargo-leptos $(CARGO_LEPTOS_VERSION)" \
