@@ -8,37 +8,40 @@ use axum::extract::{MatchedPath, Request};
 use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::get;
-use leptos::config::Env;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::qr::footer_qr;
 use crate::script_choice::{choose_script, follow_chosen_script};
-use crate::security::{reject_cross_site, security_headers, set_page_csp};
+use crate::security::{provide_page_nonce, reject_cross_site, security_headers};
 use crate::state::AppState;
 
 /// Builds the whole application; `main` only binds it to a socket, so tests can drive it
 /// with `oneshot`.
 pub fn router(state: AppState) -> Router {
     let store = state.store.clone();
-    let dev_reload_port =
-        (state.leptos_options.env == Env::DEV).then_some(state.leptos_options.reload_port);
     // What every Leptos page and server function may `use_context` for.
     let leptos_context = move || {
         provide_context(Arc::clone(&store));
-        set_page_csp(dev_reload_port);
+        provide_page_nonce();
     };
     let options = state.leptos_options.clone();
+    let site_root = std::path::PathBuf::from(options.site_root.as_ref());
     let limits = state.limits;
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/script/{choice}", get(choose_script))
         .route("/qr/footer/{position}", get(footer_qr))
         .nest_service("/media", ServeDir::new(state.store.media_dir()))
+        // The built bundle and public files, served directly: Leptos' fallback handler turns
+        // any answer but 200 into its 404 page, so a browser revalidating its cached copy
+        // (304) or asking for a range (206) would get "not found".
+        .nest_service("/pkg", ServeDir::new(site_root.join(options.site_pkg_dir.as_ref())))
+        .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
         .leptos_routes_with_context(&state, generate_route_list(App), leptos_context.clone(), move || {
             shell(options.clone())
         })

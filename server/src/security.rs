@@ -1,16 +1,19 @@
 //! Security headers and the cross-site request check (shared/SECURITY.md, "HTTP").
 
 use axum::extract::{Request, State};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::header::HOST;
 use axum::http::header::{
     CONTENT_SECURITY_POLICY, HeaderMap, HeaderValue, ORIGIN, REFERRER_POLICY, SERVER,
     STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
+use axum::http::request::Parts;
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use leptos::prelude::use_context;
-use leptos_axum::ResponseOptions;
+use leptos::config::Env;
+use leptos::nonce::Nonce;
+use leptos::prelude::{provide_context, use_context};
 
 use crate::state::AppState;
 
@@ -32,36 +35,50 @@ pub fn page_csp(nonce: &str, dev_reload_port: Option<u32>) -> String {
 const DEFAULT_CSP: &str =
     "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-/// Sets the page policy for the page being rendered, with the nonce Leptos generated for
-/// this response. Called in the Leptos request context.
-pub fn set_page_csp(dev_reload_port: Option<u32>) {
-    let (Some(nonce), Some(response)) =
-        (leptos::nonce::use_nonce(), use_context::<ResponseOptions>())
-    else {
-        return;
-    };
-    if let Ok(value) = HeaderValue::from_str(&page_csp(&nonce, dev_reload_port)) {
-        response.insert_header(CONTENT_SECURITY_POLICY, value);
+/// The nonce of one response, chosen by [`security_headers`] before the page renders.
+#[derive(Debug, Clone)]
+pub struct PageNonce(pub String);
+
+/// Hands the response's nonce to Leptos, which puts it on its own scripts. Called in the
+/// Leptos request context. The header itself is set by [`security_headers`], so it never
+/// depends on the render.
+pub fn provide_page_nonce() {
+    let nonce =
+        use_context::<Parts>().and_then(|parts| parts.extensions.get::<PageNonce>().cloned());
+    if let Some(PageNonce(nonce)) = nonce {
+        provide_context(Nonce::from_value(nonce));
     }
 }
 
-/// Adds the security headers to every response.
+/// Adds the security headers to every response: pages get the policy with this response's
+/// nonce, everything else a policy under which nothing runs.
 pub async fn security_headers(
     State(state): State<AppState>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
+    let nonce = Nonce::new().to_string();
+    request.extensions_mut().insert(PageNonce(nonce.clone()));
     let mut response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    let dev_reload_port =
+        (state.leptos_options.env == Env::DEV).then_some(state.leptos_options.reload_port);
+    let policy = if is_html {
+        HeaderValue::from_str(&page_csp(&nonce, dev_reload_port)).ok()
+    } else {
+        None
+    };
     let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_SECURITY_POLICY,
+        policy.unwrap_or(HeaderValue::from_static(DEFAULT_CSP)),
+    );
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    if !headers.contains_key(CONTENT_SECURITY_POLICY) {
-        headers.insert(
-            CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(DEFAULT_CSP),
-        );
-    }
     if state.hsts {
         headers.insert(
             STRICT_TRANSPORT_SECURITY,

@@ -27,6 +27,21 @@ fn runtime() -> &'static tokio::runtime::Runtime {
     &RUNTIME
 }
 
+/// A built site (as `cargo leptos build` leaves it) with one bundle file.
+fn site_root() -> &'static Path {
+    static ROOT: LazyLock<tempfile::TempDir> = LazyLock::new(|| {
+        let root = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(root.path().join("pkg")).expect("pkg folder");
+        std::fs::write(
+            root.path().join("pkg/wenming.js"),
+            "export function hydrate() {}",
+        )
+        .expect("bundle");
+        root
+    });
+    ROOT.path()
+}
+
 fn state(limits: Limits) -> AppState {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/fixtures/site");
     let (store, problems) = Store::open(fixture).expect("fixture loads");
@@ -35,7 +50,10 @@ fn state(limits: Limits) -> AppState {
         "the fixture's bad files are reported, and the rest serves"
     );
     AppState {
-        leptos_options: LeptosOptions::builder().output_name("wenming").build(),
+        leptos_options: LeptosOptions::builder()
+            .output_name("wenming")
+            .site_root(site_root().to_string_lossy().into_owned())
+            .build(),
         store: Arc::new(store),
         limits,
         hsts: false,
@@ -165,5 +183,24 @@ fn cross_site_and_oversized_requests_are_refused() {
             .expect("request");
         let response = app.oneshot(huge).await.expect("response");
         assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    });
+}
+
+#[test]
+fn the_bundle_is_served_and_revalidated() {
+    runtime().block_on(async {
+        let (status, headers, body) = get("/pkg/wenming.js").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(body.contains("hydrate"));
+        let modified = headers[header::LAST_MODIFIED].clone();
+        // A browser revalidating its cached copy gets 304, not the 404 page.
+        let request = Request::get("/pkg/wenming.js")
+            .header(header::IF_MODIFIED_SINCE, modified)
+            .body(Body::empty())
+            .expect("request");
+        let response = app().oneshot(request).await.expect("response");
+        assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
+        let (status, _, _) = get("/pkg/missing.js").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
     });
 }
