@@ -7,6 +7,7 @@
 //! what it sends.
 
 mod article;
+pub mod durable;
 mod error;
 mod front_matter;
 mod index;

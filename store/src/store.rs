@@ -2,6 +2,7 @@
 
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use lru::LruCache;
@@ -33,6 +34,9 @@ pub struct Store {
     root: PathBuf,
     loaded: RwLock<Loaded>,
     bodies: Mutex<LruCache<ArticleId, CachedBody>>,
+    /// Counts the changes applied to the index, so that anything derived from it (the view
+    /// rankings' categories) can tell cheaply whether to look again.
+    generation: AtomicU64,
 }
 
 impl Store {
@@ -57,6 +61,7 @@ impl Store {
             bodies: Mutex::new(LruCache::new(
                 NonZeroUsize::new(BODY_CACHE_ENTRIES).unwrap_or(NonZeroUsize::MIN),
             )),
+            generation: AtomicU64::new(0),
         };
         Ok((store, problems))
     }
@@ -102,6 +107,11 @@ impl Store {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// A number that changes whenever the index may have changed.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
     }
 
     /// The article's body as sanitized HTML. The first call reads the file (blocking I/O:
@@ -152,6 +162,7 @@ impl Store {
         let (index, found) = loader::load_index(&self.root, &site);
         problems.extend(found);
         *self.loaded.write().unwrap_or_else(PoisonError::into_inner) = Loaded { site, index };
+        self.generation.fetch_add(1, Ordering::AcqRel);
         problems
     }
 
@@ -207,6 +218,8 @@ impl Store {
             }
         }
         loaded.index.sort();
+        drop(loaded);
+        self.generation.fetch_add(1, Ordering::AcqRel);
         problems
     }
 
