@@ -1,4 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 
 // The Makefile passes the built server and site; the test starts and stops the server itself.
@@ -6,6 +8,10 @@ const root = path.resolve(__dirname, "..");
 const server = process.env.WENMING_BIN ?? path.join(root, "target/release/wenming");
 const siteRoot = process.env.WENMING_SITE_ROOT ?? path.join(root, "target/site");
 const content = process.env.WENMING_CONTENT ?? path.join(root, "content");
+// A fresh runtime data folder (view counts) per run; workers inherit it through the
+// environment, so the tests and the server agree on it.
+process.env.WENMING_TEST_DATA ??= fs.mkdtempSync(path.join(os.tmpdir(), "wenming-e2e-"));
+const data = process.env.WENMING_TEST_DATA;
 const port = Number(process.env.WENMING_TEST_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
 
@@ -54,7 +60,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `"${server}" serve --content "${content}" --site-root "${siteRoot}" --addr 127.0.0.1:${port}`,
+    command: `"${server}" serve --content "${content}" --data "${data}" --site-root "${siteRoot}" --addr 127.0.0.1:${port}`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

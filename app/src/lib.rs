@@ -16,7 +16,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use components::{SiteFooter, SiteHeader, provide_shared};
-use routes::{ArticlePage, HomePage, ListingPage, NotFound, SearchPage, SubmitPage};
+use routes::{ArticlePage, HomePage, ListingPage, NotFound, RankingPage, SearchPage, SubmitPage};
 use script::use_script;
 
 /// The HTML document around the app; only ever rendered on the server.
@@ -64,12 +64,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/article/:id") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/submit") view=SubmitPage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ranking") view=RankingPage ssr=SsrMode::Async/>
                     <Route path=path!("/zh-hant") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/zh-hant/list/:category") view=ListingPage ssr=SsrMode::Async/>
                     <Route path=path!("/zh-hant/list/:category/:page") view=ListingPage ssr=SsrMode::Async/>
                     <Route path=path!("/zh-hant/article/:id") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/zh-hant/submit") view=SubmitPage ssr=SsrMode::Async/>
                     <Route path=path!("/zh-hant/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/zh-hant/ranking") view=RankingPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

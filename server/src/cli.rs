@@ -34,6 +34,10 @@ pub struct ServeArgs {
     /// The content folder: site.toml, articles/ and media/.
     #[arg(long, env = "WENMING_CONTENT", default_value = "content")]
     pub content: PathBuf,
+    /// The runtime data folder: view counts (and, later, contributions and sessions). Kept
+    /// apart from the content folder, which holds only what editors write.
+    #[arg(long, env = "WENMING_DATA", default_value = "data")]
+    pub data: PathBuf,
     /// The address to listen on.
     #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
@@ -45,6 +49,11 @@ pub struct ServeArgs {
     /// a TLS-terminating proxy).
     #[arg(long, env = "WENMING_HSTS")]
     pub hsts: bool,
+    /// Take the reader's address from the last `X-Forwarded-For` entry: set this only when
+    /// every request comes through a proxy that sets that header (otherwise readers could
+    /// choose their own address).
+    #[arg(long, env = "WENMING_BEHIND_PROXY")]
+    pub behind_proxy: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -34,9 +34,11 @@ impl Default for Limits {
 #[derive(Debug, Clone)]
 pub struct ServeConfig {
     pub content: PathBuf,
+    pub data: PathBuf,
     pub addr: SocketAddr,
     pub site_root: PathBuf,
     pub hsts: bool,
+    pub behind_proxy: bool,
     pub limits: Limits,
 }
 
@@ -44,9 +46,11 @@ impl From<ServeArgs> for ServeConfig {
     fn from(args: ServeArgs) -> Self {
         ServeConfig {
             content: args.content,
+            data: args.data,
             addr: args.addr,
             site_root: args.site_root,
             hsts: args.hsts,
+            behind_proxy: args.behind_proxy,
             limits: Limits::default(),
         }
     }

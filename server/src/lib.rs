@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod client;
 pub mod config;
 pub mod qr;
 pub mod router;
@@ -10,3 +11,4 @@ pub mod script_choice;
 pub mod security;
 pub mod serve;
 pub mod state;
+pub mod views;

@@ -7,7 +7,7 @@ use axum::Router;
 use axum::extract::{MatchedPath, Request};
 use axum::http::StatusCode;
 use axum::middleware;
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::limit::RequestBodyLimitLayer;
@@ -19,14 +19,16 @@ use crate::qr::footer_qr;
 use crate::script_choice::{choose_script, follow_chosen_script};
 use crate::security::{provide_page_nonce, reject_cross_site, security_headers};
 use crate::state::AppState;
+use crate::views::{record_view, record_view_pixel};
 
 /// Builds the whole application; `main` only binds it to a socket, so tests can drive it
 /// with `oneshot`.
 pub fn router(state: AppState) -> Router {
-    let store = state.store.clone();
+    let (store, views) = (state.store.clone(), state.views.clone());
     // What every Leptos page and server function may `use_context` for.
     let leptos_context = move || {
         provide_context(Arc::clone(&store));
+        provide_context(Arc::clone(&views));
         provide_page_nonce();
     };
     let options = state.leptos_options.clone();
@@ -36,6 +38,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/script/{choice}", get(choose_script))
         .route("/qr/footer/{position}", get(footer_qr))
+        .route("/views/{id}", post(record_view))
+        .route("/views/{id}/pixel.gif", get(record_view_pixel))
         .nest_service("/media", ServeDir::new(state.store.media_dir()))
         // The built bundle and public files, served directly: Leptos' fallback handler turns
         // any answer but 200 into its 404 page, so a browser revalidating its cached copy

@@ -22,6 +22,7 @@ use tower::ServiceExt as _;
 use crate::config::{Limits, ServeConfig};
 use crate::router::router;
 use crate::state::AppState;
+use crate::views::open_counter;
 
 /// Loads the content, starts the watcher, and serves until `shutdown` completes.
 pub async fn run(
@@ -57,12 +58,21 @@ pub async fn run(
     }
     tracing::info!(articles = store.len(), problems = problems.len(), root = %store.root().display(), "content loaded");
     let _watcher = store::watch(store.clone())?;
+    let views = {
+        let (data, store) = (config.data.clone(), store.clone());
+        tokio::task::spawn_blocking(move || open_counter(&data, store))
+            .await
+            .map_err(|e| ServeError::Config(e.to_string()))??
+    };
+    let views = Arc::new(views);
 
     let state = AppState {
         leptos_options,
         store,
+        views: views.clone(),
         limits: config.limits,
         hsts: config.hsts,
+        behind_proxy: config.behind_proxy,
     };
     let listener = TcpListener::bind(config.addr)
         .await
@@ -72,6 +82,10 @@ pub async fn run(
         })?;
     tracing::info!("listening on http://{}", config.addr);
     serve(listener, router(state), config.limits, shutdown).await;
+    // The last views recorded reach the disk before the process ends.
+    tokio::task::spawn_blocking(move || views.close())
+        .await
+        .map_err(|e| ServeError::Config(e.to_string()))?;
     tracing::info!("stopped");
     Ok(())
 }
@@ -165,6 +179,8 @@ pub enum ServeError {
     Config(String),
     #[error(transparent)]
     Store(#[from] store::StoreError),
+    #[error(transparent)]
+    Views(#[from] views::ViewsError),
     #[error("cannot listen on {addr}: {source}")]
     Bind { addr: SocketAddr, source: io::Error },
 }

@@ -3,6 +3,7 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use store::Store;
+use views::ViewCounter;
 
 use crate::config::Limits;
 
@@ -11,6 +12,12 @@ use crate::config::Limits;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Arc<Store>,
+    pub views: Arc<ViewCounter>,
     pub limits: Limits,
+    #[from_ref(skip)]
     pub hsts: bool,
+    /// Whether the reader's address comes from `X-Forwarded-For` (see the CLI's
+    /// `--behind-proxy`).
+    #[from_ref(skip)]
+    pub behind_proxy: bool,
 }

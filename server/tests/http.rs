@@ -11,8 +11,10 @@ use leptos::config::LeptosOptions;
 use server::config::Limits;
 use server::router::router;
 use server::state::AppState;
-use store::Store;
 use tower::ServiceExt;
+use views::{ViewCounter, Window};
+
+mod common;
 
 /// One runtime for every test in this file, as in the server: the app below is built once
 /// and its background tasks must outlive any single test.
@@ -43,21 +45,27 @@ fn site_root() -> &'static Path {
 }
 
 fn state(limits: Limits) -> AppState {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/fixtures/site");
-    let (store, problems) = Store::open(fixture).expect("fixture loads");
-    assert!(
-        !problems.is_empty(),
-        "the fixture's bad files are reported, and the rest serves"
-    );
-    AppState {
-        leptos_options: LeptosOptions::builder()
+    static DATA: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let (state, data) = common::fixture_state(
+        limits,
+        LeptosOptions::builder()
             .output_name("wenming")
             .site_root(site_root().to_string_lossy().into_owned())
             .build(),
-        store: Arc::new(store),
-        limits,
-        hsts: false,
-    }
+    );
+    DATA.set(data).expect("the state is built once");
+    COUNTER
+        .set(state.views.clone())
+        .unwrap_or_else(|_| panic!("the state is built once"));
+    state
+}
+
+/// The application's view counter, to flush and read in tests.
+static COUNTER: std::sync::OnceLock<Arc<ViewCounter>> = std::sync::OnceLock::new();
+
+fn counter() -> &'static ViewCounter {
+    let _ = app();
+    COUNTER.get().expect("the app is built")
 }
 
 /// The application, built once per process as the server does at start-up (route-list
@@ -202,5 +210,117 @@ fn the_bundle_is_served_and_revalidated() {
         assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
         let (status, _, _) = get("/pkg/missing.js").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
+    });
+}
+
+const BROWSER: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+
+async fn send(request: Request<Body>) -> (StatusCode, header::HeaderMap) {
+    let response = app().oneshot(request).await.expect("response");
+    (response.status(), response.headers().clone())
+}
+
+fn beacon(uri: &str, user_agent: &str) -> Request<Body> {
+    Request::post(uri)
+        .header(header::USER_AGENT, user_agent)
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::empty())
+        .expect("request")
+}
+
+#[test]
+fn views_are_counted_once_per_reader_and_never_for_unknown_articles() {
+    runtime().block_on(async {
+        // Not a published article: refused before anything is recorded.
+        for uri in [
+            "/views/99999",
+            "/views/3",
+            "/views/x",
+            "/views/-1",
+            "/views/1e3",
+        ] {
+            let (status, _) = send(beacon(uri, BROWSER)).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        }
+        let (status, headers) = send(beacon("/views/2", BROWSER)).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+        // The same reader again, and a crawler: answered alike, not counted.
+        assert_eq!(
+            send(beacon("/views/2", BROWSER)).await.0,
+            StatusCode::NO_CONTENT
+        );
+        let crawler = "Mozilla/5.0 (compatible; Baiduspider/2.0)";
+        assert_eq!(
+            send(beacon("/views/2", crawler)).await.0,
+            StatusCode::NO_CONTENT
+        );
+        // A reader without JavaScript: the image.
+        let pixel = Request::get("/views/2/pixel.gif")
+            .header(
+                header::USER_AGENT,
+                "Mozilla/5.0 (Windows NT 10.0) Firefox/133.0",
+            )
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::empty())
+            .expect("request");
+        let (status, headers) = send(pixel).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CONTENT_TYPE], "image/gif");
+        // The image embedded by another site: served, not counted.
+        let hotlinked = Request::get("/views/2/pixel.gif")
+            .header(
+                header::USER_AGENT,
+                "Mozilla/5.0 (Macintosh) Safari/605.1.15",
+            )
+            .header("sec-fetch-site", "cross-site")
+            .body(Body::empty())
+            .expect("request");
+        assert_eq!(send(hotlinked).await.0, StatusCode::OK);
+        // A cross-site POST never reaches the counter.
+        let forged = Request::post("/views/2")
+            .header(
+                header::USER_AGENT,
+                "Mozilla/5.0 (Macintosh) Safari/605.1.15",
+            )
+            .header(header::ORIGIN, "https://evil.example")
+            .body(Body::empty())
+            .expect("request");
+        assert_eq!(send(forged).await.0, StatusCode::FORBIDDEN);
+
+        counter().flush().expect("flush");
+        assert_eq!(counter().views(2, Window::All), 2);
+        for id in [3, 99999] {
+            assert_eq!(counter().views(id, Window::All), 0);
+        }
+
+        let (_, _, html) = get("/article/2").await;
+        assert!(html.contains(r#"data-views="2""#), "{html}");
+        assert!(
+            html.contains(r#"<noscript><img src="/views/2/pixel.gif""#),
+            "{html}"
+        );
+        // The page's own list (the sidebar beside it ranks the whole site).
+        let main_column =
+            |html: String| html.split("<aside").next().unwrap_or_default().to_string();
+        let (status, _, html) = get("/ranking?window=day&category=notices").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(main_column(html).contains("第二篇"));
+        let (_, _, html) = get("/ranking?window=day&category=news").await;
+        assert!(
+            !main_column(html).contains("第二篇"),
+            "another category's ranking"
+        );
+    });
+}
+
+#[test]
+fn unknown_ranking_windows_and_categories_answer_404() {
+    runtime().block_on(async {
+        assert_eq!(get("/ranking").await.0, StatusCode::OK);
+        assert_eq!(get("/zh-hant/ranking?window=all").await.0, StatusCode::OK);
+        for uri in ["/ranking?window=year", "/ranking?category=sports"] {
+            assert_eq!(get(uri).await.0, StatusCode::NOT_FOUND, "{uri}");
+        }
     });
 }

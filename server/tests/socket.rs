@@ -1,29 +1,16 @@
 //! The accept loop on a real socket: header timeouts and graceful shutdown. A process of
 //! its own, apart from the `oneshot` tests, so that their runtimes don't share it.
 
-use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::config::LeptosOptions;
 use server::config::Limits;
 use server::router::router;
 use server::serve::serve;
-use server::state::AppState;
-use store::Store;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-fn state(limits: Limits) -> AppState {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/fixtures/site");
-    let (store, _) = Store::open(fixture).expect("fixture loads");
-    AppState {
-        leptos_options: LeptosOptions::builder().output_name("wenming").build(),
-        store: Arc::new(store),
-        limits,
-        hsts: false,
-    }
-}
+mod common;
 
 /// Starts the real accept loop on a free port; returns its address and a shutdown trigger.
 async fn start(
@@ -36,10 +23,18 @@ async fn start(
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let app = router(state(limits));
-    let task = tokio::spawn(serve(listener, app, limits, async {
-        let _ = stopped.await;
-    }));
+    let (state, data) = common::fixture_state(
+        limits,
+        LeptosOptions::builder().output_name("wenming").build(),
+    );
+    let app = router(state);
+    let task = tokio::spawn(async move {
+        serve(listener, app, limits, async {
+            let _ = stopped.await;
+        })
+        .await;
+        drop(data);
+    });
     (addr, stop, task)
 }
 

@@ -22,8 +22,8 @@ use store::durable::{sync_folder, write_atomically};
 
 use crate::snapshot::Snapshot;
 use crate::{
-    ArticleId, Clock, Dedupe, Hour, LogEntry, StoredProblem, Tally, ViewsError, Window,
-    decode_log, encode_entry, hour_of, is_bot,
+    ArticleId, Clock, Dedupe, Hour, LogEntry, StoredProblem, Tally, ViewsError, Window, decode_log,
+    encode_entry, hour_of, is_bot,
 };
 
 const SNAPSHOT: &str = "snapshot";

@@ -136,7 +136,10 @@ mod tests {
     fn a_reload_straddling_a_salt_rotation_still_counts_once() {
         let mut dedupe = Dedupe::new(HALF_HOUR, DAY, 1000, 0);
         assert!(dedupe.first_view("visitor", 1, DAY - 60));
-        assert!(!dedupe.first_view("visitor", 1, DAY + 60), "after the rotation");
+        assert!(
+            !dedupe.first_view("visitor", 1, DAY + 60),
+            "after the rotation"
+        );
         // Once the previous salt has aged out, its hashes are unreachable.
         assert!(dedupe.first_view("visitor", 1, DAY + HALF_HOUR + 1));
     }

@@ -87,7 +87,8 @@ fn decode_line(line: &[u8]) -> Result<LogEntry, String> {
             .map_err(|_| format!("the {what} {field:?} is not a number"))
     };
     Ok(LogEntry {
-        hour: Hour::try_from(number(hour, "hour")?).map_err(|_| format!("the hour {hour} is out of range"))?,
+        hour: Hour::try_from(number(hour, "hour")?)
+            .map_err(|_| format!("the hour {hour} is out of range"))?,
         id: number(id, "article id")?,
         views: number(views, "count")?,
     })
@@ -105,8 +106,16 @@ mod tests {
         out
     }
 
-    const A: LogEntry = LogEntry { hour: 496_000, id: 1001, views: 3 };
-    const B: LogEntry = LogEntry { hour: 496_001, id: 2002, views: 1 };
+    const A: LogEntry = LogEntry {
+        hour: 496_000,
+        id: 1001,
+        views: 3,
+    };
+    const B: LogEntry = LogEntry {
+        hour: 496_001,
+        id: 2002,
+        views: 1,
+    };
 
     #[test]
     fn lines_round_trip() {

@@ -53,7 +53,10 @@ impl Snapshot {
             text.push_str(&format!("old {id} {views}\n"));
         }
         for entry in &self.hours {
-            text.push_str(&format!("hour {} {} {}\n", entry.hour, entry.id, entry.views));
+            text.push_str(&format!(
+                "hour {} {} {}\n",
+                entry.hour, entry.id, entry.views
+            ));
         }
         let checksum = crc32fast::hash(text.as_bytes());
         text.push_str(&format!("end {checksum:08x}\n"));

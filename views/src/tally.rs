@@ -208,7 +208,11 @@ mod tests {
         tally.advance(NOW + KEPT_HOURS);
         assert_eq!(tally.views(1, Window::Month), 0);
         assert_eq!(tally.views(1, Window::All), 5);
-        assert_eq!(tally.kept_hours().count(), 0, "the expired bucket is dropped");
+        assert_eq!(
+            tally.kept_hours().count(),
+            0,
+            "the expired bucket is dropped"
+        );
         assert_eq!(tally.old_views().collect::<Vec<_>>(), vec![(1, 5)]);
     }
 
@@ -274,7 +278,10 @@ mod tests {
         );
         assert_eq!(tally.top(Window::Day, None, 1), vec![(11, 5)]);
         tally.add(NOW, 10, 4);
-        assert_eq!(tally.top(Window::Day, Some("news"), 2), vec![(10, 6), (11, 5)]);
+        assert_eq!(
+            tally.top(Window::Day, Some("news"), 2),
+            vec![(10, 6), (11, 5)]
+        );
     }
 
     #[test]

@@ -75,7 +75,10 @@ mod tests {
         assert!(Window::Week.covers(now - 24, now));
         assert!(!Window::Month.covers(now - KEPT_HOURS, now));
         assert!(Window::All.covers(0, now));
-        assert!(Window::Day.covers(now + 5, now), "a future hour counts as current");
+        assert!(
+            Window::Day.covers(now + 5, now),
+            "a future hour counts as current"
+        );
     }
 
     #[test]

@@ -14,8 +14,7 @@ use views::{
 
 /// 2026-11-28 12:00 UTC.
 const START: u64 = 1_795_867_200;
-const BROWSER: &str =
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+const BROWSER: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
 #[derive(Default)]
 struct Categories {
@@ -46,7 +45,11 @@ impl Categories {
 
 impl Catalog for Categories {
     fn group_of(&self, id: ArticleId) -> Option<Arc<str>> {
-        self.groups.lock().expect("lock").get(&id).map(|&g| Arc::from(g))
+        self.groups
+            .lock()
+            .expect("lock")
+            .get(&id)
+            .map(|&g| Arc::from(g))
     }
 
     fn generation(&self) -> u64 {
@@ -129,7 +132,10 @@ fn views_show_after_the_flush_and_survive_a_restart() {
     let counter = fixture.open();
     assert_eq!(counter.views(1, Window::All), 3);
     assert_eq!(counter.views(2, Window::Day), 1);
-    assert_eq!(counter.top(Window::Day, Some("news"), 10), vec![(1, 3), (2, 1)]);
+    assert_eq!(
+        counter.top(Window::Day, Some("news"), 10),
+        vec![(1, 3), (2, 1)]
+    );
 }
 
 #[test]
@@ -167,7 +173,11 @@ fn bots_and_repeat_views_are_not_counted() {
     fixture.clock.advance(29 * 60);
     assert_eq!(view(&counter, 1, "a"), Recorded::Repeat);
     fixture.clock.advance(60);
-    assert_eq!(view(&counter, 1, "a"), Recorded::Counted, "after 30 minutes");
+    assert_eq!(
+        view(&counter, 1, "a"),
+        Recorded::Counted,
+        "after 30 minutes"
+    );
     let bot = counter.record(Visit {
         article: 1,
         visitor: "b",
@@ -282,7 +292,11 @@ fn a_damaged_snapshot_is_moved_aside_and_later_logs_still_count() {
     let (counter, problems) = fixture.open_with(quiet());
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(counter.views(1, Window::All), 0, "lost with the snapshot");
-    assert_eq!(counter.views(2, Window::All), 1, "replayed from the later log");
+    assert_eq!(
+        counter.views(2, Window::All),
+        1,
+        "replayed from the later log"
+    );
 }
 
 #[test]
@@ -293,15 +307,21 @@ fn a_damaged_snapshot_is_reported_and_does_not_stop_the_start() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].message.contains("damaged"), "{problems:?}");
     assert_eq!(counter.views(1, Window::All), 0);
-    let moved_aside = fs::read_dir(fixture.folder.path())
-        .expect("list")
-        .any(|e| e.expect("entry").file_name().to_string_lossy().starts_with("snapshot.damaged-"));
+    let moved_aside = fs::read_dir(fixture.folder.path()).expect("list").any(|e| {
+        e.expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .starts_with("snapshot.damaged-")
+    });
     assert!(moved_aside);
 }
 
 fn write_damaged_snapshot(folder: &Path) {
-    fs::write(folder.join("snapshot"), b"wenming-views 1\ncovers 3\nold 1 5\nend 00000000\n")
-        .expect("write snapshot");
+    fs::write(
+        folder.join("snapshot"),
+        b"wenming-views 1\ncovers 3\nold 1 5\nend 00000000\n",
+    )
+    .expect("write snapshot");
 }
 
 #[test]

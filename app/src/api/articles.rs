@@ -98,7 +98,12 @@ pub async fn get_article(id: u64, script: Script) -> Result<ArticlePageData, App
         .take(MORE_IN_CATEGORY)
         .collect();
     Ok(ArticlePageData {
-        article: to_wire.article_detail(&article, category, &body_html),
+        article: to_wire.article_detail(
+            &article,
+            category,
+            &body_html,
+            view_counter()?.views(id, views::Window::All),
+        ),
         newer: newer.map(|a| to_wire.card(&a)),
         older: older.map(|a| to_wire.card(&a)),
         more_in_category: to_wire.cards(&more),
@@ -122,10 +127,14 @@ pub async fn get_sidebar(script: Script) -> Result<SidebarData, AppError> {
         .cloned()
         .collect();
     let recommendations: Vec<_> = recommended.into_iter().take(BLOCK_SIZE).collect();
+    let counter = view_counter()?;
     Ok(SidebarData {
         picture_recommendations: to_wire.cards(&pictures),
         recommendations: to_wire.cards(&recommendations),
-        most_viewed: to_wire.cards(&store.list(Listing::All, 0, BLOCK_SIZE).items),
+        most_viewed: crate::api::RankWindow::EVERY
+            .into_iter()
+            .map(|window| ranking(&counter, &store, to_wire, window, None, BLOCK_SIZE))
+            .collect(),
     })
 }
 

@@ -2,9 +2,11 @@
 //! that produce them, grouped by domain.
 
 mod articles;
+mod ranking;
 mod site;
 mod types;
 
 pub use articles::{MAX_QUERY_CHARS, get_article, get_home, get_listing, get_sidebar, search};
+pub use ranking::get_ranking;
 pub use site::get_site;
 pub use types::*;

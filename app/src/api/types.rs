@@ -71,6 +71,8 @@ pub struct ArticleDetail {
     pub source_url: Option<String>,
     /// Sanitized HTML (never anything else goes into `inner_html`).
     pub body_html: String,
+    /// 点击数: views of all time, as of the last flush of the counter.
+    pub views: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,6 +129,64 @@ pub struct SidebarData {
     pub picture_recommendations: Vec<ArticleCard>,
     /// 推荐资讯
     pub recommendations: Vec<ArticleCard>,
-    /// 点击排行. Until view counts exist, the store's own order (newest first).
-    pub most_viewed: Vec<ArticleCard>,
+    /// 点击排行: one ranking per window, in [`RankWindow::EVERY`] order.
+    pub most_viewed: Vec<Ranking>,
+}
+
+/// The time window of a 点击排行.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RankWindow {
+    /// The last 24 hours.
+    Day,
+    /// The last 7 days: what a ranking shows unless asked otherwise.
+    #[default]
+    Week,
+    /// The last 30 days.
+    Month,
+    All,
+}
+
+impl RankWindow {
+    pub const EVERY: [RankWindow; 4] = [
+        RankWindow::Day,
+        RankWindow::Week,
+        RankWindow::Month,
+        RankWindow::All,
+    ];
+
+    /// The window's name in URLs and element ids.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            RankWindow::Day => "day",
+            RankWindow::Week => "week",
+            RankWindow::Month => "month",
+            RankWindow::All => "all",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<RankWindow> {
+        RankWindow::EVERY.into_iter().find(|w| w.slug() == slug)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RankedArticle {
+    pub card: ArticleCard,
+    pub views: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ranking {
+    pub window: RankWindow,
+    /// Most viewed first.
+    pub items: Vec<RankedArticle>,
+}
+
+/// The `/ranking` page: one window, site-wide or for one category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RankingPageData {
+    pub category: Option<CategoryLink>,
+    /// Every category, for the page's filter.
+    pub categories: Vec<CategoryLink>,
+    pub ranking: Ranking,
 }

@@ -32,20 +32,6 @@ pub fn ArticleList(items: Vec<ArticleCard>) -> impl IntoView {
     .into_any()
 }
 
-/// A numbered list, for rankings.
-#[component]
-pub fn RankedList(items: Vec<ArticleCard>) -> impl IntoView {
-    let script = use_script().get_untracked();
-    view! {
-        <ol class="ranked-list">
-            {items
-                .into_iter()
-                .map(|item| view! { <li><a href=article_href(script, item.id)>{item.title}</a></li> })
-                .collect_view()}
-        </ol>
-    }
-}
-
 /// Picture cards for articles with a cover image.
 #[component]
 pub fn PictureList(items: Vec<ArticleCard>) -> impl IntoView {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{ArticleList, PictureList, RankedList, use_sidebar};
+use crate::components::{ArticleList, PictureList, RankingTabs, use_sidebar};
 use crate::script::use_script;
 
 /// 推荐图文, 推荐资讯 and 点击排行, beside the main column of every page. `children` go
@@ -25,8 +25,11 @@ pub fn Sidebar(#[prop(optional)] children: Option<Children>) -> impl IntoView {
                             <ArticleList items=data.recommendations/>
                         </section>
                         <section class="block" id="most-viewed">
-                            <h2>{script.pick("点击排行", "點擊排行")}</h2>
-                            <RankedList items=data.most_viewed/>
+                            <h2>
+                                {script.pick("点击排行", "點擊排行")}
+                                <a class="more" href=script.href("/ranking")>{script.pick("更多>", "更多>")}</a>
+                            </h2>
+                            <RankingTabs rankings=data.most_viewed/>
                         </section>
                     })
                 })}

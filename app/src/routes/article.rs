@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{ArticleCard, ArticleDetail, ArticlePageData, get_article};
-use crate::components::{ArticleList, PageMeta, Sidebar, article_href};
+use crate::components::{ArticleList, PageMeta, Sidebar, ViewBeacon, article_href};
 use crate::error::AppError;
 use crate::routes::loaded_page;
 use crate::script::{Script, use_script};
@@ -51,6 +51,7 @@ fn ArticleView(data: ArticlePageData, site_name: String) -> impl IntoView {
         </nav>
         <div class="columns">
             <div class="main-column">
+                <ViewBeacon id=article.id/>
                 <ArticleBody article/>
                 <Neighbours newer older/>
             </div>
@@ -144,8 +145,11 @@ fn ArticleBody(article: ArticleDetail) -> impl IntoView {
                         value.map(|value| view! { <span>{label} "：" {value}</span> })
                     })
                     .collect_view()}
-                // Filled in by view counting (a later issue); the field is already part of the page.
-                <span class="views">{script.pick("点击数：", "點擊數：")} "—"</span>
+                // As of the counter's last flush (at most a second behind).
+                <span class="views">
+                    {script.pick("点击数：", "點擊數：")}
+                    <span data-views=article.views>{article.views}</span>
+                </span>
             </p>
             <p class="article-tools">
                 <span class="font-switch">"【" {script.pick("字体：", "字體：")} {font_links} "】"</span>

@@ -4,6 +4,7 @@ mod article;
 mod home;
 mod listing;
 mod not_found;
+mod ranking;
 mod search;
 mod submit;
 
@@ -11,6 +12,7 @@ pub use article::ArticlePage;
 pub use home::HomePage;
 pub use listing::ListingPage;
 pub use not_found::NotFound;
+pub use ranking::RankingPage;
 pub use search::SearchPage;
 pub use submit::SubmitPage;
 

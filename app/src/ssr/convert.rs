@@ -116,6 +116,7 @@ impl Localize {
         article: &store::Article,
         category: &store::Category,
         body_html: &str,
+        views: u64,
     ) -> ArticleDetail {
         ArticleDetail {
             id: article.id,
@@ -135,6 +136,7 @@ impl Localize {
                 .and_then(|c| media_image(c, article.cover_size)),
             source_url: article.source_url.clone(),
             body_html: body_html.to_string(),
+            views,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! to wire types. Server-function bodies start with `use crate::ssr::*;`.
 
 mod convert;
+mod ranking;
 pub mod traditional;
 
 use std::sync::Arc;
@@ -10,6 +11,8 @@ use leptos::prelude::use_context;
 pub use store::Store;
 
 pub use convert::Localize;
+pub use ranking::ranking;
+pub use views::ViewCounter;
 
 use crate::error::AppError;
 
@@ -17,6 +20,14 @@ use crate::error::AppError;
 pub fn store() -> Result<Arc<Store>, AppError> {
     use_context::<Arc<Store>>().ok_or_else(|| {
         tracing::error!("no content store in the request context");
+        AppError::Internal
+    })
+}
+
+/// The view counter the server put into the request's context.
+pub fn view_counter() -> Result<Arc<ViewCounter>, AppError> {
+    use_context::<Arc<ViewCounter>>().ok_or_else(|| {
+        tracing::error!("no view counter in the request context");
         AppError::Internal
     })
 }

@@ -1,0 +1,36 @@
+//! The application state the router tests serve: the store's fixture site and a view
+//! counter in a temporary data folder.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use leptos::config::LeptosOptions;
+use server::config::Limits;
+use server::state::AppState;
+use server::views::open_counter;
+use store::Store;
+
+/// The state, and the data folder to keep for as long as it is used.
+pub fn fixture_state(
+    limits: Limits,
+    leptos_options: LeptosOptions,
+) -> (AppState, tempfile::TempDir) {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/fixtures/site");
+    let (store, problems) = Store::open(fixture).expect("fixture loads");
+    assert!(
+        !problems.is_empty(),
+        "the fixture's bad files are reported, and the rest serves"
+    );
+    let store = Arc::new(store);
+    let data = tempfile::tempdir().expect("data folder");
+    let views = open_counter(data.path(), store.clone()).expect("view counter");
+    let state = AppState {
+        leptos_options,
+        store,
+        views: Arc::new(views),
+        limits,
+        hsts: false,
+        behind_proxy: false,
+    };
+    (state, data)
+}
