@@ -22,7 +22,7 @@ CONTENT ?= content
 ADDR ?= 127.0.0.1:3000
 
 .PHONY: run dev test setup toolchain cargo-leptos wasm-bindgen node-tools chromium covers build \
-        fmt-check clippy unit-test check-content end2end clean
+        fmt-check clippy unit-test check-content end2end bench bench-tools clean
 
 ## run: build the release site and serve the demo content at http://127.0.0.1:3000
 run: build
@@ -89,6 +89,15 @@ check-content: build
 
 end2end: build chromium node-tools
 	cd end2end && WENMING_BIN="$(BIN)" WENMING_SITE_ROOT="$(SITE_ROOT)" WENMING_CONTENT="$(CURDIR)/$(CONTENT)" npx playwright test
+
+## bench: load figures on this machine (see docs/benchmarks.md); fails below the targets
+bench: build bench-tools
+	scripts/bench/views.sh "$(BIN)" "$(SITE_ROOT)" "$(CONTENT)"
+
+# wrk drives the load; taskset pins the server and wrk to a core each.
+bench-tools:
+	@for tool in wrk curl bc taskset; do command -v $$tool >/dev/null || missing="$${missing:-} $$tool"; done; \
+	  [[ -z "$${missing:-}" ]] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk curl bc util-linux; }
 
 clean:
 	cargo clean

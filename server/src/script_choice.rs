@@ -66,6 +66,7 @@ pub async fn follow_chosen_script(request: Request, next: Next) -> Response {
     let is_page = is_page_path(path);
     let wants_redirect = request.method() == Method::GET
         && is_page
+        && loads_a_document(request.headers())
         && Script::of_path(path) == Script::Hans
         && chosen_script(request.headers()) == Some(Script::Hant);
     if wants_redirect {
@@ -109,10 +110,19 @@ fn chosen_script(headers: &HeaderMap) -> Option<Script> {
         })
 }
 
+/// Whether the browser is loading a page, not something for a page (an image, a script's
+/// fetch): those must never be redirected to a page URL. Browsers too old to say are judged
+/// by the path alone.
+fn loads_a_document(headers: &HeaderMap) -> bool {
+    headers
+        .get("sec-fetch-dest")
+        .is_none_or(|destination| destination == "document")
+}
+
 /// Paths that are pages (as opposed to assets, APIs and the switch itself).
 fn is_page_path(path: &str) -> bool {
-    const NOT_PAGES: [&str; 6] = [
-        "/api/", "/pkg/", "/media/", "/script/", "/healthz", "/favicon",
+    const NOT_PAGES: [&str; 8] = [
+        "/api/", "/pkg/", "/media/", "/script/", "/qr/", "/views/", "/healthz", "/favicon",
     ];
     !NOT_PAGES.iter().any(|prefix| path.starts_with(prefix))
 }
@@ -144,6 +154,16 @@ mod tests {
             "/a\r\nSet-Cookie: x",
         ] {
             assert!(!is_local_path(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_page_loads_are_redirected() {
+        let mut headers = HeaderMap::new();
+        assert!(loads_a_document(&headers), "a browser that does not say");
+        for (destination, expected) in [("document", true), ("image", false), ("empty", false)] {
+            headers.insert("sec-fetch-dest", HeaderValue::from_static(destination));
+            assert_eq!(loads_a_document(&headers), expected, "{destination}");
         }
     }
 
@@ -190,5 +210,7 @@ mod tests {
         assert!(!is_page_path("/pkg/wenming.wasm"));
         assert!(!is_page_path("/api/get_article123"));
         assert!(!is_page_path("/script/hant"));
+        assert!(!is_page_path("/views/7/pixel.gif"));
+        assert!(!is_page_path("/qr/footer/1"));
     }
 }

@@ -95,9 +95,12 @@ impl Dedupe {
         }
     }
 
-    /// Forgets expired hashes: once a minute, or at once when the table is full.
+    /// Forgets expired hashes: once a minute, or once a second while the table is full (a
+    /// flood of new visitors must not make every view walk the whole table).
     fn sweep(&mut self, now: u64) {
-        if self.seen.len() < self.capacity && now.saturating_sub(self.last_sweep) < 60 {
+        let since = now.saturating_sub(self.last_sweep);
+        let due = since >= 60 || (self.seen.len() >= self.capacity && since >= 1);
+        if !due {
             return;
         }
         let window = self.window;
