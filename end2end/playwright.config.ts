@@ -8,11 +8,15 @@ const root = path.resolve(__dirname, "..");
 const server = process.env.WENMING_BIN ?? path.join(root, "target/release/wenming");
 const siteRoot = process.env.WENMING_SITE_ROOT ?? path.join(root, "target/site");
 const content = process.env.WENMING_CONTENT ?? path.join(root, "content");
-// A fresh runtime data folder (view counts) per run; workers inherit it through the
-// environment, so the tests and the server agree on it.
-process.env.WENMING_TEST_DATA ??= fs.mkdtempSync(path.join(os.tmpdir(), "wenming-e2e-"));
-const data = process.env.WENMING_TEST_DATA;
 const port = Number(process.env.WENMING_TEST_PORT ?? 3100);
+// The runtime data folder (view counts): emptied when a run starts. Only the main process
+// does that; the workers, which load this file too, inherit the path in the environment.
+if (process.env.WENMING_TEST_DATA === undefined) {
+  process.env.WENMING_TEST_DATA = path.join(os.tmpdir(), `wenming-e2e-data-${port}`);
+  fs.rmSync(process.env.WENMING_TEST_DATA, { recursive: true, force: true });
+  fs.mkdirSync(process.env.WENMING_TEST_DATA);
+}
+const data = process.env.WENMING_TEST_DATA;
 export const baseURL = `http://127.0.0.1:${port}`;
 
 // Debian's Chromium (no browser download is possible here), flags for a closed network as root.

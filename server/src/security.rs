@@ -115,6 +115,12 @@ pub fn is_cross_site(method: &Method, headers: &HeaderMap) -> bool {
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return false;
     }
+    comes_from_another_site(headers)
+}
+
+/// Whether the browser says the request was made by a page of another site (for a form, a
+/// script's request or an embedded image alike).
+pub fn comes_from_another_site(headers: &HeaderMap) -> bool {
     if let Some(site) = headers.get("sec-fetch-site") {
         return !matches!(site.as_bytes(), b"same-origin" | b"none");
     }

@@ -8,18 +8,20 @@
 //! An id that is not a published article is answered 404 before the counter is touched, so
 //! the endpoint cannot make the stored counts grow beyond the articles that exist.
 
+use std::net::{IpAddr, Ipv6Addr};
 use std::path::Path;
 use std::sync::Arc;
 
 use axum::extract::{Path as UrlPath, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, USER_AGENT};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use store::{ArticleId, Store};
 use views::{Catalog, CounterConfig, SystemClock, ViewCounter, ViewsError, Visit};
 
 use crate::client::client_address;
+use crate::security::comes_from_another_site;
 use crate::state::AppState;
 
 /// The view counter's folder inside the runtime data folder.
@@ -80,7 +82,8 @@ pub async fn record_view_pixel(
     UrlPath(id): UrlPath<String>,
     parts: Parts,
 ) -> Response {
-    if is_from_another_site(&parts) {
+    // Another site embedding the image (to inflate counts), or a HEAD: served, not counted.
+    if comes_from_another_site(&parts.headers) || parts.method != Method::GET {
         return no_store(pixel());
     }
     match record(&state, &id, &parts) {
@@ -102,18 +105,22 @@ fn record(state: &AppState, id: &str, parts: &Parts) -> Result<(), StatusCode> {
     // Bots and repeats get the same answer as a counted view: nothing to learn from it.
     state.views.record(Visit {
         article: id,
-        visitor: &client_address(parts, state.behind_proxy),
+        visitor: &visitor(client_address(parts, state.behind_proxy)),
         user_agent,
     });
     Ok(())
 }
 
-/// An image request from a page on another site (hot-linking the pixel to inflate counts).
-fn is_from_another_site(parts: &Parts) -> bool {
-    parts
-        .headers
-        .get("sec-fetch-site")
-        .is_some_and(|site| site != "same-origin" && site != "none")
+/// Who a view is from, for the dedupe: the address, except that an IPv6 reader counts by
+/// the /64 network, which one subscriber gets whole and could otherwise rotate through.
+fn visitor(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(_) => address,
+        IpAddr::V6(v6) => {
+            let network = u128::from(v6) & !(u128::from(u64::MAX));
+            IpAddr::V6(Ipv6Addr::from(network))
+        }
+    }
 }
 
 fn pixel() -> Response {
@@ -129,4 +136,23 @@ fn no_store(mut response: Response) -> Response {
         .headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ipv6_reader_counts_by_network() {
+        let address = |text: &str| text.parse::<IpAddr>().expect("an address");
+        assert_eq!(
+            visitor(address("2001:db8:1:2:aaaa::1")),
+            visitor(address("2001:db8:1:2:bbbb::9"))
+        );
+        assert_ne!(
+            visitor(address("2001:db8:1:2::1")),
+            visitor(address("2001:db8:1:3::1"))
+        );
+        assert_eq!(visitor(address("203.0.113.7")), address("203.0.113.7"));
+    }
 }

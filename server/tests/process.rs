@@ -18,7 +18,18 @@ struct Server {
 }
 
 impl Server {
+    /// Starts the server on a free port; tries another port if the one picked was taken
+    /// in the meantime.
     fn start(data: &Path) -> Server {
+        for _ in 0..3 {
+            if let Some(server) = Server::try_start(data) {
+                return server;
+            }
+        }
+        panic!("the server did not start (see its log above)");
+    }
+
+    fn try_start(data: &Path) -> Option<Server> {
         let addr = free_address();
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/fixtures/site");
         let child = Command::new(env!("CARGO_BIN_EXE_wenming"))
@@ -37,13 +48,19 @@ impl Server {
             .stderr(Stdio::inherit())
             .spawn()
             .expect("start wenming");
-        let server = Server { child, addr };
+        let mut server = Server { child, addr };
         let deadline = Instant::now() + Duration::from_secs(30);
         while request(addr, "GET /healthz HTTP/1.1\r\n").is_none() {
-            assert!(Instant::now() < deadline, "the server did not start");
+            if server.child.try_wait().expect("child status").is_some() {
+                return None;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the server did not start in 30 s"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
-        server
+        Some(server)
     }
 
     /// `kill -9`: no chance to flush.
@@ -126,8 +143,12 @@ fn after_kill_9_at_most_the_last_second_of_views_is_lost() {
     for reader in 0..20 {
         assert!(view(server.addr, reader));
     }
-    // Longer than the flush interval: these 20 are on disk.
-    std::thread::sleep(Duration::from_millis(1500));
+    // Shown once flushed, that is, once on disk.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.shown_views() < 20 {
+        assert!(Instant::now() < deadline, "the views never showed");
+        std::thread::sleep(Duration::from_millis(100));
+    }
     assert_eq!(server.shown_views(), 20);
 
     // Keep recording while the process is killed, at whatever point that falls.

@@ -47,7 +47,8 @@ pub fn is_bot(user_agent: &str) -> bool {
     if user_agent.is_empty() {
         return true;
     }
-    let lower = user_agent.to_ascii_lowercase();
+    // CUBOT is a maker of phones, not a bot.
+    let lower = user_agent.to_ascii_lowercase().replace("cubot", "");
     AUTOMATED.iter().any(|fragment| lower.contains(fragment))
 }
 
@@ -85,6 +86,7 @@ mod tests {
             "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
             "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.49(0x18003137) NetType/WIFI Language/zh_CN",
             "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+            "Mozilla/5.0 (Linux; Android 10; CUBOT_X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36",
         ] {
             assert!(!is_bot(agent), "{agent:?} should be a reader");
         }

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use store::durable::{sync_folder, write_atomically};
 
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Snapshot, SnapshotError};
 use crate::{
     ArticleId, Clock, Dedupe, Hour, LogEntry, StoredProblem, Tally, ViewsError, Window, decode_log,
     encode_entry, hour_of, is_bot,
@@ -134,6 +134,9 @@ impl ViewCounter {
             source,
         };
         fs::create_dir_all(&folder).map_err(folder_error)?;
+        if let Some(parent) = folder.parent().filter(|p| !p.as_os_str().is_empty()) {
+            sync_folder(parent).map_err(folder_error)?;
+        }
         let lock = File::create(folder.join(LOCK)).map_err(folder_error)?;
         match lock.try_lock() {
             Ok(()) => {}
@@ -144,7 +147,8 @@ impl ViewCounter {
         let now = clock.now();
         let mut tally = Tally::new(hour_of(now));
         let mut problems = Vec::new();
-        let covers = restore_snapshot(&folder, &mut tally, now, &mut problems);
+        remove_temporary_files(&folder);
+        let covers = restore_snapshot(&folder, &mut tally, now, &mut problems)?;
         let logs = log_generations(&folder).map_err(folder_error)?;
         let newest = logs.last().copied().unwrap_or(0).max(covers);
         for &generation in logs.iter().filter(|&&g| g > covers) {
@@ -179,7 +183,8 @@ impl ViewCounter {
         // Fold what was replayed into a fresh snapshot now, so that start-up work and the
         // files on disk stay small, and no log written before a crash is ever appended to.
         if !logs.is_empty() || !problems.is_empty() {
-            compact_through(&folder, &tally, &mut disk, newest)?;
+            let snapshot = Snapshot::of(&tally, newest).encode();
+            compact_through(&folder, &snapshot, &mut disk, newest)?;
         }
         let inner = Arc::new(Inner {
             pending: Mutex::new(Pending {
@@ -282,21 +287,30 @@ impl Drop for ViewCounter {
 }
 
 impl Inner {
+    /// Flushes at a fixed rate (a slow flush does not push the next one back), and once
+    /// more when stopping.
     fn flush_until_stopped(&self) {
+        let mut next = Instant::now() + self.config.flush_every;
         loop {
             let stopping = {
                 let stopping = self.stopping.lock().unwrap_or_else(PoisonError::into_inner);
+                let wait = next.saturating_duration_since(Instant::now());
                 let (stopping, _) = self
                     .wake
-                    .wait_timeout_while(stopping, self.config.flush_every, |stop| !*stop)
+                    .wait_timeout_while(stopping, wait, |stop| !*stop)
                     .unwrap_or_else(PoisonError::into_inner);
                 *stopping
             };
             if let Err(error) = self.flush() {
-                tracing::error!(%error, "cannot write view counts; they are kept in memory and retried");
+                tracing::error!(%error, "cannot write view counts");
             }
             if stopping {
                 return;
+            }
+            next += self.config.flush_every;
+            let now = Instant::now();
+            if next < now {
+                next = now + self.config.flush_every;
             }
         }
     }
@@ -304,28 +318,20 @@ impl Inner {
     fn flush(&self) -> Result<(), ViewsError> {
         let mut disk = self.disk_lock();
         let batch = std::mem::take(&mut self.pending_lock().batch);
+        let ids: Vec<ArticleId> = batch.keys().map(|&(_, id)| id).collect();
+        let entries: Vec<_> = batch.iter().map(|(&key, &views)| (key, views)).collect();
         if !batch.is_empty() {
-            let mut bytes = Vec::with_capacity(batch.len() * 32);
-            for (&(hour, id), &views) in &batch {
-                encode_entry(LogEntry { hour, id, views }, &mut bytes);
-            }
-            if let Err(error) = self.append(&mut disk, &bytes) {
-                let mut pending = self.pending_lock();
-                for (key, views) in batch {
-                    *pending.batch.entry(key).or_default() += views;
-                }
-                return Err(error);
-            }
+            self.append(&mut disk, batch)?;
         }
         // Groups are looked up before the tally is locked: the catalog has locks of its own.
         let catalog_generation = self.catalog.generation();
         let regroup: Vec<ArticleId> = if catalog_generation != disk.catalog_generation {
             disk.catalog_generation = catalog_generation;
-            let mut ids: Vec<_> = self.tally_read().ids().collect();
-            ids.extend(batch.keys().map(|&(_, id)| id));
-            ids
+            let mut all: Vec<_> = self.tally_read().ids().collect();
+            all.extend(ids);
+            all
         } else {
-            batch.keys().map(|&(_, id)| id).collect()
+            ids
         };
         let groups: Vec<_> = regroup
             .into_iter()
@@ -334,7 +340,7 @@ impl Inner {
         {
             let mut tally = self.tally.write().unwrap_or_else(PoisonError::into_inner);
             tally.advance(hour_of(self.clock.now()));
-            for ((hour, id), views) in batch {
+            for ((hour, id), views) in entries {
                 tally.add(hour, id, views);
             }
             for (id, group) in groups {
@@ -345,36 +351,60 @@ impl Inner {
             || (disk.log_bytes > 0 && disk.compacted_at.elapsed() >= self.config.compact_every);
         if due {
             let through = disk.generation;
-            compact_through(&self.folder, &self.tally_read(), &mut disk, through)?;
+            // Encoded under the lock, written without it: readers wait for memory, not disk.
+            let snapshot = Snapshot::of(&self.tally_read(), through).encode();
+            compact_through(&self.folder, &snapshot, &mut disk, through)?;
         }
         Ok(())
     }
 
-    /// Appends to the current log and waits for the disk. On failure the log is cut back to
-    /// where it was, so a half-written batch is never replayed beside its retry.
-    fn append(&self, disk: &mut Disk, bytes: &[u8]) -> Result<(), ViewsError> {
+    /// Appends to the current log and waits for the disk. A failed append is never
+    /// retried into the same file (after a failed sync, what reached the disk is unknown):
+    /// the log is cut back to where it was and left, and later appends go to a new log. The
+    /// batch is put back for the next flush only when the cut succeeded; otherwise some of
+    /// its lines may be on disk, and retrying could count them twice, so it is dropped.
+    fn append(
+        &self,
+        disk: &mut Disk,
+        batch: HashMap<(Hour, ArticleId), u64>,
+    ) -> Result<(), ViewsError> {
+        let mut bytes = Vec::with_capacity(batch.len() * 32);
+        for (&(hour, id), &views) in &batch {
+            encode_entry(LogEntry { hour, id, views }, &mut bytes);
+        }
         let path = log_path(&self.folder, disk.generation);
         let written = disk
             .log
-            .write_all(bytes)
+            .write_all(&bytes)
             .and_then(|()| disk.log.sync_data());
-        match written {
+        let source = match written {
             Ok(()) => {
                 disk.log_bytes += bytes.len() as u64;
-                Ok(())
+                return Ok(());
             }
-            Err(source) => {
-                if disk.log.set_len(disk.log_bytes).is_err() {
-                    // Cannot undo: leave that log alone and continue in a new one.
-                    if let Ok(log) = open_log(&self.folder, disk.generation + 1) {
-                        disk.log = log;
-                        disk.generation += 1;
-                        disk.log_bytes = 0;
-                    }
-                }
-                Err(ViewsError::Write { path, source })
+            Err(source) => source,
+        };
+        let undone = disk
+            .log
+            .set_len(disk.log_bytes)
+            .and_then(|()| disk.log.sync_data())
+            .is_ok();
+        if undone {
+            let mut pending = self.pending_lock();
+            for (key, views) in batch {
+                let kept = pending.batch.entry(key).or_default();
+                *kept = kept.saturating_add(views);
             }
+        } else {
+            let lost: u64 = batch.values().sum();
+            tracing::error!(lost, path = %path.display(), "views dropped: a failed write to the view log could not be undone");
         }
+        if let Ok(log) = open_log(&self.folder, disk.generation + 1) {
+            disk.log = log;
+            disk.generation += 1;
+            disk.log_bytes = 0;
+        }
+        Err(ViewsError::Write { path, source })
     }
 
     fn pending_lock(&self) -> MutexGuard<'_, Pending> {
@@ -390,23 +420,24 @@ impl Inner {
     }
 }
 
-/// Writes the tally as the snapshot covering logs up to `through`, moves on to log
-/// `through + 1`, and removes the covered logs.
+/// Moves appends on to a new log, writes `snapshot` (the tally as of the end of log
+/// `through`), then removes the logs it covers. In that order, a failure at any step leaves
+/// every view either in the snapshot or in a log it does not cover.
 fn compact_through(
     folder: &Path,
-    tally: &Tally,
+    snapshot: &[u8],
     disk: &mut Disk,
     through: u64,
 ) -> Result<(), ViewsError> {
-    let snapshot = Snapshot::of(tally, through).encode();
-    let path = folder.join(SNAPSHOT);
-    write_atomically(&path, &snapshot).map_err(|source| ViewsError::Write { path, source })?;
     if disk.generation <= through {
         disk.log = open_log(folder, through + 1)?;
         disk.generation = through + 1;
         disk.log_bytes = 0;
     }
+    // Not retried at every flush if the disk is full: at the next period.
     disk.compacted_at = Instant::now();
+    let path = folder.join(SNAPSHOT);
+    write_atomically(&path, snapshot).map_err(|source| ViewsError::Write { path, source })?;
     let covered = log_generations(folder)
         .unwrap_or_default()
         .into_iter()
@@ -423,45 +454,62 @@ fn compact_through(
     })
 }
 
-/// Reads the snapshot into `tally` and returns the last log generation it covers. A damaged
-/// snapshot is moved aside and reported; the logs after it are still replayed.
+/// Temporary files of snapshot writes cut short by a crash.
+fn remove_temporary_files(folder: &Path) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Reads the snapshot into `tally` and returns the last log generation it covers. A
+/// snapshot that cannot be read stops the start (a passing error must not become lost
+/// counts); a damaged one is moved aside and reported, and the logs after it still count.
 fn restore_snapshot(
     folder: &Path,
     tally: &mut Tally,
     now: u64,
     problems: &mut Vec<StoredProblem>,
-) -> u64 {
+) -> Result<u64, ViewsError> {
     let path = folder.join(SNAPSHOT);
     let bytes = match fs::read(&path) {
         Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return 0,
-        Err(error) => {
-            problems.push(StoredProblem {
-                path,
-                line: None,
-                message: format!("cannot read the snapshot: {error}"),
-            });
-            return 0;
-        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(source) => return Err(ViewsError::Folder { path, source }),
     };
-    match Snapshot::decode(&bytes) {
+    let message = match Snapshot::decode(&bytes) {
         Ok(snapshot) => {
             snapshot.replay_into(tally);
-            snapshot.covers
+            return Ok(snapshot.covers);
         }
-        Err(message) => {
-            let aside = folder.join(format!("{SNAPSHOT}.damaged-{now}"));
-            let moved = fs::rename(&path, &aside)
-                .map(|()| format!("; moved to {}", aside.display()))
-                .unwrap_or_default();
-            problems.push(StoredProblem {
+        Err(SnapshotError::NewerFormat(header)) => {
+            return Err(ViewsError::Snapshot {
                 path,
-                line: None,
-                message: format!("the snapshot is damaged ({message}), its counts are lost{moved}"),
+                message: format!("written by a newer version of wenming ({header:?})"),
             });
-            0
         }
-    }
+        Err(SnapshotError::Damaged(message)) => message,
+    };
+    let aside = folder.join(format!("{SNAPSHOT}.damaged-{now}"));
+    fs::rename(&path, &aside).map_err(|source| ViewsError::Folder {
+        path: path.clone(),
+        source,
+    })?;
+    problems.push(StoredProblem {
+        path,
+        line: None,
+        message: format!(
+            "the snapshot is damaged ({message}); its counts are lost, the file is kept as {}",
+            aside.display()
+        ),
+    });
+    Ok(0)
 }
 
 fn log_path(folder: &Path, generation: u64) -> PathBuf {

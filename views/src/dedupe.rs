@@ -5,13 +5,13 @@
 //! are never written anywhere, and are replaced every day; so nothing stored can be turned
 //! back into an address, and yesterday's hashes cannot be linked to today's.
 
-use std::collections::HashMap;
 use std::collections::hash_map::RandomState;
+use std::collections::{HashMap, VecDeque};
 use std::hash::{BuildHasher, Hash};
 
 use crate::ArticleId;
 
-pub struct Dedupe {
+pub(crate) struct Dedupe {
     /// How long a (visitor, article) pair counts once, in seconds.
     window: u64,
     /// How long one salt is used, in seconds.
@@ -23,13 +23,17 @@ pub struct Dedupe {
     salt_since: u64,
     /// Hash → when the counted view happened.
     seen: HashMap<u64, u64>,
-    /// The most hashes kept: a flood of distinct visitors degrades the dedupe, not memory.
+    /// The same hashes in the order they were counted, so that expired ones are found from
+    /// the front without walking the table.
+    order: VecDeque<(u64, u64)>,
+    /// The most hashes kept: when full, the oldest is forgotten first, so a flood of new
+    /// visitors costs memory no more than this, and readers' repeats within the last
+    /// moments are still recognised.
     capacity: usize,
-    last_sweep: u64,
 }
 
 impl Dedupe {
-    pub fn new(window: u64, rotate_every: u64, capacity: usize, now: u64) -> Dedupe {
+    pub(crate) fn new(window: u64, rotate_every: u64, capacity: usize, now: u64) -> Dedupe {
         Dedupe {
             window,
             rotate_every: rotate_every.max(window),
@@ -37,21 +41,21 @@ impl Dedupe {
             previous: None,
             salt_since: now,
             seen: HashMap::new(),
-            capacity,
-            last_sweep: now,
+            order: VecDeque::new(),
+            capacity: capacity.max(1),
         }
     }
 
     /// Whether this is the first view of `article` by `visitor` within the window; if so,
     /// it is remembered.
-    pub fn first_view<V: Hash + ?Sized>(
+    pub(crate) fn first_view<V: Hash + ?Sized>(
         &mut self,
         visitor: &V,
         article: ArticleId,
         now: u64,
     ) -> bool {
         self.rotate(now);
-        self.sweep(now);
+        self.forget_expired(now);
         let fresh = |seen: &HashMap<u64, u64>, hash: u64| {
             seen.get(&hash)
                 .is_some_and(|&at| now.saturating_sub(at) < self.window)
@@ -65,19 +69,10 @@ impl Dedupe {
         {
             return false;
         }
-        if self.seen.len() < self.capacity {
-            self.seen.insert(hash, now);
-        }
+        while self.seen.len() >= self.capacity && self.forget_oldest() {}
+        self.seen.insert(hash, now);
+        self.order.push_back((hash, now));
         true
-    }
-
-    /// How many hashes are held.
-    pub fn len(&self) -> usize {
-        self.seen.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.seen.is_empty()
     }
 
     fn rotate(&mut self, now: u64) {
@@ -95,17 +90,26 @@ impl Dedupe {
         }
     }
 
-    /// Forgets expired hashes: once a minute, or once a second while the table is full (a
-    /// flood of new visitors must not make every view walk the whole table).
-    fn sweep(&mut self, now: u64) {
-        let since = now.saturating_sub(self.last_sweep);
-        let due = since >= 60 || (self.seen.len() >= self.capacity && since >= 1);
-        if !due {
-            return;
+    fn forget_expired(&mut self, now: u64) {
+        while self
+            .order
+            .front()
+            .is_some_and(|&(_, at)| now.saturating_sub(at) >= self.window)
+        {
+            self.forget_oldest();
         }
-        let window = self.window;
-        self.seen.retain(|_, at| now.saturating_sub(*at) < window);
-        self.last_sweep = now;
+    }
+
+    /// Drops the oldest remembered view; false when there is none.
+    fn forget_oldest(&mut self) -> bool {
+        let Some((hash, at)) = self.order.pop_front() else {
+            return false;
+        };
+        // The hash may have been counted again since (after its window): keep that one.
+        if self.seen.get(&hash) == Some(&at) {
+            self.seen.remove(&hash);
+        }
+        true
     }
 }
 
@@ -132,7 +136,7 @@ mod tests {
         assert!(dedupe.first_view("1.2.3.5 Firefox", 7, 10));
         assert!(dedupe.first_view("1.2.3.4 Chrome", 7, 10));
         assert!(dedupe.first_view("1.2.3.4 Firefox", 8, 10));
-        assert_eq!(dedupe.len(), 4);
+        assert_eq!(dedupe.seen.len(), 4);
     }
 
     #[test]
@@ -148,15 +152,27 @@ mod tests {
     }
 
     #[test]
-    fn the_table_never_grows_past_its_capacity() {
+    fn a_full_table_forgets_its_oldest_visitors_first() {
         let mut dedupe = Dedupe::new(HALF_HOUR, DAY, 3, 0);
         for visitor in 0u32..10 {
-            assert!(dedupe.first_view(&visitor, 1, 5));
+            assert!(dedupe.first_view(&visitor, 1, 5 + u64::from(visitor)));
         }
-        assert_eq!(dedupe.len(), 3);
-        // Expired hashes make room again.
+        assert_eq!(dedupe.seen.len(), 3);
+        assert_eq!(dedupe.order.len(), 3);
+        // The latest visitors are still recognised; the first ones were forgotten.
+        assert!(!dedupe.first_view(&9u32, 1, 20));
+        assert!(dedupe.first_view(&0u32, 1, 20));
+    }
+
+    #[test]
+    fn expired_views_are_forgotten() {
+        let mut dedupe = Dedupe::new(HALF_HOUR, DAY, 100, 0);
+        for visitor in 0u32..10 {
+            dedupe.first_view(&visitor, 1, 5);
+        }
         assert!(dedupe.first_view("late", 1, 5 + HALF_HOUR));
-        assert_eq!(dedupe.len(), 1);
+        assert_eq!(dedupe.seen.len(), 1);
+        assert_eq!(dedupe.order.len(), 1);
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub enum ViewsError {
         "the data folder {path} is in use by another wenming process (each server needs its own)"
     )]
     Busy { path: PathBuf },
+    #[error("cannot use the view snapshot {path}: {message}")]
+    Snapshot { path: PathBuf, message: String },
     #[error("cannot start the view flusher: {0}")]
     Thread(io::Error),
     #[error("cannot write {path}: {source}")]

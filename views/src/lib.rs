@@ -22,10 +22,12 @@ mod window;
 pub use bots::is_bot;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use counter::{Catalog, CounterConfig, Recorded, ViewCounter, Visit};
-pub use dedupe::Dedupe;
 pub use error::{StoredProblem, ViewsError};
-pub use log::{LogEntry, LogProblem, decode_log, encode_entry};
-pub use tally::Tally;
-pub use window::{Hour, KEPT_HOURS, Window, hour_of};
+pub use window::Window;
+
+use dedupe::Dedupe;
+use log::{LogEntry, decode_log, encode_entry};
+use tally::Tally;
+use window::{Hour, KEPT_HOURS, hour_of};
 
 pub use store::ArticleId;

@@ -9,7 +9,7 @@
 use crate::{ArticleId, Hour};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LogEntry {
+pub(crate) struct LogEntry {
     pub hour: Hour,
     pub id: ArticleId,
     pub views: u64,
@@ -17,14 +17,14 @@ pub struct LogEntry {
 
 /// A line of a log that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LogProblem {
+pub(crate) struct LogProblem {
     /// 1-based.
     pub line: usize,
     pub message: String,
 }
 
 /// Appends the line for `entry` to `out`.
-pub fn encode_entry(entry: LogEntry, out: &mut Vec<u8>) {
+pub(crate) fn encode_entry(entry: LogEntry, out: &mut Vec<u8>) {
     let fields = format!("{} {} {}", entry.hour, entry.id, entry.views);
     let checksum = crc32fast::hash(fields.as_bytes());
     out.extend_from_slice(format!("{fields} {checksum:08x}\n").as_bytes());
@@ -33,7 +33,7 @@ pub fn encode_entry(entry: LogEntry, out: &mut Vec<u8>) {
 /// Reads a whole log. Every good line is returned; every bad one is reported and skipped: a
 /// last line without its newline is a write cut short (the normal trace of a crash), any
 /// other bad line is damage.
-pub fn decode_log(bytes: &[u8]) -> (Vec<LogEntry>, Vec<LogProblem>) {
+pub(crate) fn decode_log(bytes: &[u8]) -> (Vec<LogEntry>, Vec<LogProblem>) {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
     let mut lines = bytes.split(|&b| b == b'\n').enumerate().peekable();

@@ -15,6 +15,14 @@
 use crate::{ArticleId, Hour, LogEntry, Tally};
 
 const HEADER: &str = "wenming-views 1";
+const FORMAT_NAME: &str = "wenming-views ";
+
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum SnapshotError {
+    /// Written by a later version of this format: not to be touched.
+    NewerFormat(String),
+    Damaged(String),
+}
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Snapshot {
@@ -63,7 +71,19 @@ impl Snapshot {
         text.into_bytes()
     }
 
-    pub(crate) fn decode(bytes: &[u8]) -> Result<Snapshot, String> {
+    pub(crate) fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
+        let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+        if let Ok(first_line) = std::str::from_utf8(first_line)
+            && first_line.starts_with(FORMAT_NAME)
+            && first_line != HEADER
+            && bytes.ends_with(b"\n")
+        {
+            return Err(SnapshotError::NewerFormat(first_line.to_string()));
+        }
+        Self::decode_current(bytes).map_err(SnapshotError::Damaged)
+    }
+
+    fn decode_current(bytes: &[u8]) -> Result<Snapshot, String> {
         let text = std::str::from_utf8(bytes).map_err(|_| "not UTF-8".to_string())?;
         let body_end = text
             .trim_end_matches('\n')
@@ -147,6 +167,18 @@ mod tests {
         let mut damaged = bytes.clone();
         let at = damaged.iter().position(|&b| b == b'3').expect("a digit");
         damaged[at] = b'9';
-        assert!(Snapshot::decode(&damaged).is_err());
+        assert!(matches!(
+            Snapshot::decode(&damaged),
+            Err(SnapshotError::Damaged(_))
+        ));
+    }
+
+    #[test]
+    fn a_later_format_is_recognised_as_such() {
+        let later = b"wenming-views 2\ncovers 3\nsomething new\nend 00000000\n";
+        assert_eq!(
+            Snapshot::decode(later),
+            Err(SnapshotError::NewerFormat("wenming-views 2".into()))
+        );
     }
 }

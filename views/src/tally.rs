@@ -20,7 +20,7 @@ struct Counts {
     group: Option<Arc<str>>,
 }
 
-pub struct Tally {
+pub(crate) struct Tally {
     now: Hour,
     hours: BTreeMap<Hour, HashMap<ArticleId, u64>>,
     articles: HashMap<ArticleId, Counts>,
@@ -28,7 +28,7 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn new(now: Hour) -> Tally {
+    pub(crate) fn new(now: Hour) -> Tally {
         Tally {
             now,
             hours: BTreeMap::new(),
@@ -38,28 +38,34 @@ impl Tally {
     }
 
     /// The hour the windows end in.
-    pub fn now(&self) -> Hour {
+    #[cfg(test)]
+    pub(crate) fn now(&self) -> Hour {
         self.now
     }
 
     /// Adds `views` of `id` in `hour`.
-    pub fn add(&mut self, hour: Hour, id: ArticleId, views: u64) {
+    pub(crate) fn add(&mut self, hour: Hour, id: ArticleId, views: u64) {
         if views == 0 {
             return;
         }
         let now = self.now;
+        // An hour after the windows' end (counts written under a clock that was ahead) is
+        // taken as the current hour, so it leaves the windows when the current one does.
+        let hour = hour.min(now);
         let counts = self.articles.entry(id).or_default();
         if Window::Month.covers(hour, now) {
-            *self.hours.entry(hour).or_default().entry(id).or_default() += views;
+            let kept = self.hours.entry(hour).or_default().entry(id).or_default();
+            *kept = kept.saturating_add(views);
         } else {
-            counts.old += views;
+            counts.old = counts.old.saturating_add(views);
         }
         for window in Window::EVERY {
             if window.covers(hour, now) {
                 let old = counts.windows[window.index()];
-                counts.windows[window.index()] = old + views;
+                let new = old.saturating_add(views);
+                counts.windows[window.index()] = new;
                 if let Some(group) = &counts.group {
-                    self.ranking.update(id, group, window, old, old + views);
+                    self.ranking.update(id, group, window, old, new);
                 }
             }
         }
@@ -68,7 +74,7 @@ impl Tally {
     /// Moves the windows' end to `now`: views in the hours that leave a window are taken out
     /// of it. Costs as much as the views in those hours, not the number of articles. A clock
     /// going back is ignored (the windows never move backwards).
-    pub fn advance(&mut self, now: Hour) {
+    pub(crate) fn advance(&mut self, now: Hour) {
         if now <= self.now {
             return;
         }
@@ -111,7 +117,7 @@ impl Tally {
             for (_, views_by_article) in std::mem::replace(hours, kept) {
                 for (id, views) in views_by_article {
                     if let Some(counts) = articles.get_mut(&id) {
-                        counts.old += views;
+                        counts.old = counts.old.saturating_add(views);
                     }
                 }
             }
@@ -120,7 +126,7 @@ impl Tally {
     }
 
     /// Ranks `id` in `group`, or takes it out of the rankings (`None`). Its counts stay.
-    pub fn set_group(&mut self, id: ArticleId, group: Option<Arc<str>>) {
+    pub(crate) fn set_group(&mut self, id: ArticleId, group: Option<Arc<str>>) {
         let Some(counts) = self.articles.get_mut(&id) else {
             return;
         };
@@ -137,7 +143,7 @@ impl Tally {
     }
 
     /// The article's views in `window`.
-    pub fn views(&self, id: ArticleId, window: Window) -> u64 {
+    pub(crate) fn views(&self, id: ArticleId, window: Window) -> u64 {
         self.articles
             .get(&id)
             .map_or(0, |counts| counts.windows[window.index()])
@@ -145,12 +151,17 @@ impl Tally {
 
     /// The most viewed ranked articles in `window`, site-wide or in one group, with their
     /// counts: most views first, then the higher id.
-    pub fn top(&self, window: Window, group: Option<&str>, limit: usize) -> Vec<(ArticleId, u64)> {
+    pub(crate) fn top(
+        &self,
+        window: Window,
+        group: Option<&str>,
+        limit: usize,
+    ) -> Vec<(ArticleId, u64)> {
         self.ranking.top(window, group, limit)
     }
 
     /// Every article with views.
-    pub fn ids(&self) -> impl Iterator<Item = ArticleId> + '_ {
+    pub(crate) fn ids(&self) -> impl Iterator<Item = ArticleId> + '_ {
         self.articles.keys().copied()
     }
 
@@ -252,6 +263,27 @@ mod tests {
         assert_eq!(tally.views(1, Window::Week), 2);
         assert_eq!(tally.views(1, Window::Month), 2);
         assert_eq!(tally.views(1, Window::All), 9);
+    }
+
+    #[test]
+    fn views_from_a_clock_that_ran_ahead_count_as_current() {
+        let mut tally = Tally::new(NOW);
+        tally.add(NOW + 50, 1, 1);
+        assert_eq!(tally.views(1, Window::Day), 1);
+        tally.advance(NOW + 24);
+        assert_eq!(
+            tally.views(1, Window::Day),
+            0,
+            "it left with the hour it was taken as"
+        );
+    }
+
+    #[test]
+    fn counts_saturate_rather_than_overflow() {
+        let mut tally = Tally::new(NOW);
+        tally.add(NOW, 1, u64::MAX);
+        tally.add(NOW, 1, 5);
+        assert_eq!(tally.views(1, Window::All), u64::MAX);
     }
 
     #[test]

@@ -1,13 +1,13 @@
 //! The time windows rankings are kept for, and the hour buckets they are made of.
 
 /// Hours since the Unix epoch (UTC): the unit views are bucketed by.
-pub type Hour = u32;
+pub(crate) type Hour = u32;
 
 /// How many hours of buckets are kept: the longest window with an end.
-pub const KEPT_HOURS: Hour = 30 * 24;
+pub(crate) const KEPT_HOURS: Hour = 30 * 24;
 
 /// The hour a Unix time (in seconds) falls in.
-pub fn hour_of(unix_seconds: u64) -> Hour {
+pub(crate) fn hour_of(unix_seconds: u64) -> Hour {
     Hour::try_from(unix_seconds / 3600).unwrap_or(Hour::MAX)
 }
 
@@ -25,7 +25,7 @@ impl Window {
     pub const EVERY: [Window; 4] = [Window::Day, Window::Week, Window::Month, Window::All];
 
     /// The window's length, or `None` for all time.
-    pub const fn hours(self) -> Option<Hour> {
+    pub(crate) const fn hours(self) -> Option<Hour> {
         match self {
             Window::Day => Some(24),
             Window::Week => Some(7 * 24),
@@ -34,27 +34,13 @@ impl Window {
         }
     }
 
-    /// Whether views in `hour` count in this window when the current hour is `now`.
-    /// Hours after `now` (a clock set back) count as current.
-    pub fn covers(self, hour: Hour, now: Hour) -> bool {
+    /// Whether views in `hour` count in this window when the current hour is `now` (hours
+    /// after `now` count as current).
+    pub(crate) fn covers(self, hour: Hour, now: Hour) -> bool {
         match self.hours() {
             None => true,
             Some(length) => hour > now.saturating_sub(length) || (now < length),
         }
-    }
-
-    /// The window's name in URLs.
-    pub const fn slug(self) -> &'static str {
-        match self {
-            Window::Day => "day",
-            Window::Week => "week",
-            Window::Month => "month",
-            Window::All => "all",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Window> {
-        Window::EVERY.into_iter().find(|w| w.slug() == slug)
     }
 
     pub(crate) const fn index(self) -> usize {
@@ -79,14 +65,6 @@ mod tests {
             Window::Day.covers(now + 5, now),
             "a future hour counts as current"
         );
-    }
-
-    #[test]
-    fn slugs_round_trip() {
-        for window in Window::EVERY {
-            assert_eq!(Window::from_slug(window.slug()), Some(window));
-        }
-        assert_eq!(Window::from_slug("year"), None);
     }
 
     #[test]

@@ -65,6 +65,14 @@ fn quiet() -> CounterConfig {
     }
 }
 
+/// Writing a snapshot at every flush that wrote anything.
+fn compacting_every_flush() -> CounterConfig {
+    CounterConfig {
+        compact_at_log_bytes: 1,
+        ..quiet()
+    }
+}
+
 struct Fixture {
     folder: tempfile::TempDir,
     clock: Arc<ManualClock>,
@@ -253,11 +261,7 @@ fn a_cut_short_log_tail_is_reported_and_skipped() {
 #[test]
 fn compaction_folds_the_logs_into_the_snapshot() {
     let fixture = Fixture::new();
-    let config = CounterConfig {
-        compact_at_log_bytes: 1,
-        ..quiet()
-    };
-    let (counter, _) = fixture.open_with(config);
+    let (counter, _) = fixture.open_with(compacting_every_flush());
     for round in 0..3 {
         view(&counter, 1, &format!("visitor {round}"));
         counter.flush().expect("flush");
@@ -271,11 +275,7 @@ fn compaction_folds_the_logs_into_the_snapshot() {
 #[test]
 fn a_damaged_snapshot_is_moved_aside_and_later_logs_still_count() {
     let fixture = Fixture::new();
-    let config = CounterConfig {
-        compact_at_log_bytes: 1,
-        ..quiet()
-    };
-    let (counter, _) = fixture.open_with(config);
+    let (counter, _) = fixture.open_with(compacting_every_flush());
     view(&counter, 1, "a");
     counter.flush().expect("flush (compacts)");
     drop(counter);
@@ -335,4 +335,47 @@ fn a_second_process_cannot_use_the_same_folder() {
         quiet(),
     );
     assert!(matches!(second, Err(ViewsError::Busy { .. })));
+}
+
+#[test]
+fn a_snapshot_that_cannot_be_read_stops_the_start() {
+    let fixture = Fixture::new();
+    // Reading a folder fails like a disk error would.
+    fs::create_dir(fixture.folder.path().join("snapshot")).expect("a folder in the way");
+    let opened = ViewCounter::open(
+        fixture.folder.path(),
+        fixture.clock.clone(),
+        fixture.catalog.clone(),
+        quiet(),
+    );
+    assert!(matches!(opened, Err(ViewsError::Folder { .. })));
+    assert!(
+        fixture.folder.path().join("snapshot").is_dir(),
+        "left as it was"
+    );
+}
+
+#[test]
+fn a_snapshot_of_a_newer_version_is_left_alone() {
+    let fixture = Fixture::new();
+    let later = b"wenming-views 2\ncovers 1\nend 00000000\n";
+    let path = fixture.folder.path().join("snapshot");
+    fs::write(&path, later).expect("write snapshot");
+    let opened = ViewCounter::open(
+        fixture.folder.path(),
+        fixture.clock.clone(),
+        fixture.catalog.clone(),
+        quiet(),
+    );
+    assert!(matches!(opened, Err(ViewsError::Snapshot { .. })));
+    assert_eq!(fs::read(&path).expect("read"), later);
+}
+
+#[test]
+fn leftovers_of_an_interrupted_snapshot_write_are_removed() {
+    let fixture = Fixture::new();
+    let leftover = fixture.folder.path().join(".snapshot.4242.tmp");
+    fs::write(&leftover, b"half a snapshot").expect("write leftover");
+    let _counter = fixture.open();
+    assert!(!leftover.exists());
 }
