@@ -27,6 +27,21 @@ pub enum Command {
     /// Check a content folder: print every problem with its file and line, and exit with
     /// status 1 if there is any.
     Check(CheckArgs),
+    /// Write a deterministic demo corpus of any size (for benchmarks and load tests) into a
+    /// new folder.
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GenerateArgs {
+    /// The folder to create (it must not exist or be empty).
+    pub out: PathBuf,
+    /// How many articles.
+    #[arg(long, default_value_t = 100_000)]
+    pub articles: u64,
+    /// Another seed gives other titles and texts; the same seed, the same bytes.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Clone, Args)]

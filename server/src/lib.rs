@@ -5,6 +5,7 @@ pub mod check;
 pub mod cli;
 pub mod client;
 pub mod config;
+pub mod generate;
 pub mod qr;
 pub mod router;
 pub mod script_choice;
