@@ -90,14 +90,16 @@ check-content: build
 end2end: build chromium node-tools
 	cd end2end && WENMING_BIN="$(BIN)" WENMING_SITE_ROOT="$(SITE_ROOT)" WENMING_CONTENT="$(CURDIR)/$(CONTENT)" npx playwright test
 
-## bench: load figures on this machine (see docs/benchmarks.md); fails below the targets
+## bench: load figures on this machine (see docs/benchmarks.md): the view endpoint (fails
+## below 20,000 views/s), then pages beside nginx on 100,000 generated articles
 bench: build bench-tools
 	scripts/bench/views.sh "$(BIN)" "$(SITE_ROOT)" "$(CONTENT)"
+	scripts/bench/pages.sh "$(BIN)" "$(SITE_ROOT)"
 
 # wrk drives the load; taskset pins the server and wrk to a core each.
 bench-tools:
-	@for tool in wrk curl bc taskset; do command -v $$tool >/dev/null || missing="$${missing:-} $$tool"; done; \
-	  [[ -z "$${missing:-}" ]] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk curl bc util-linux; }
+	@for tool in wrk curl bc taskset nginx brotli; do command -v $$tool >/dev/null || missing="$${missing:-} $$tool"; done; \
+	  [[ -z "$${missing:-}" ]] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk curl bc util-linux nginx-light brotli; }
 
 clean:
 	cargo clean
