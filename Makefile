@@ -69,8 +69,9 @@ chromium:
 covers:
 	@python3 scripts/make-covers.py > /dev/null
 
+# --precompress writes .br and .gz beside every bundle file, which the server sends as they are.
 build: setup
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 fmt-check: toolchain
 	cargo fmt --all --check

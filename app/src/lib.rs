@@ -11,7 +11,7 @@ pub mod script;
 pub mod ssr;
 
 use leptos::prelude::*;
-use leptos_meta::{Html, Link, MetaTags, Stylesheet, provide_meta_context};
+use leptos_meta::{HashedStylesheet, Html, Link, MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -28,6 +28,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -53,7 +54,6 @@ pub fn App() -> impl IntoView {
     // without JavaScript get the whole page. The Traditional view (`/zh-hant/…`) has the same
     // routes under its prefix.
     view! {
-        <Stylesheet id="leptos" href="/pkg/wenming.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>
             <Layout>

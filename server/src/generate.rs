@@ -20,8 +20,18 @@ const CATEGORIES: [(&str, &str); 8] = [
 ];
 
 const PLACES: [&str; 12] = [
-    "青禾市", "东湖区", "西岭区", "南桥街道", "北苑社区", "高新区", "临水县", "白沙镇",
-    "枫林村", "市文明办", "团市委", "市妇联",
+    "青禾市",
+    "东湖区",
+    "西岭区",
+    "南桥街道",
+    "北苑社区",
+    "高新区",
+    "临水县",
+    "白沙镇",
+    "枫林村",
+    "市文明办",
+    "团市委",
+    "市妇联",
 ];
 const ACTIONS: [&str; 10] = [
     "开展", "举办", "启动", "推进", "召开", "部署", "表彰", "组织", "深化", "总结",
@@ -62,11 +72,11 @@ const SENTENCES: [&str; 12] = [
 /// The cover every illustrated article shares: a 1×1 PNG (the pages reserve the space from
 /// its size, so the benchmark measures markup, not images).
 const COVER: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
-    0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F,
-    0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8,
-    0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00,
-    0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
+    0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
 ];
 const COVER_PATH: &str = "covers/generated.png";
 
@@ -102,7 +112,10 @@ pub fn site_toml(per_page: usize) -> String {
          per_page = {per_page}\n"
     );
     for (slug, name) in CATEGORIES {
-        let _ = write!(text, "\n[[categories]]\nslug = \"{slug}\"\nname = \"{name}\"\n");
+        let _ = write!(
+            text,
+            "\n[[categories]]\nslug = \"{slug}\"\nname = \"{name}\"\n"
+        );
     }
     text
 }
@@ -129,11 +142,11 @@ pub fn article(n: u64, seed: u64) -> (PathBuf, String) {
         random.below(90) + 10,
         random.below(90) + 10,
     );
-    if n % 20 == 0 {
+    if n.is_multiple_of(20) {
         let _ = writeln!(text, "cover = \"{COVER_PATH}\"");
     }
     for (flag, every) in [("recommended", 40), ("headline", 60), ("slide", 500)] {
-        if n % every == 0 {
+        if n.is_multiple_of(every) {
             let _ = writeln!(text, "{flag} = true");
         }
     }
@@ -254,7 +267,12 @@ impl Progress {
 /// `wenming generate`.
 pub fn run(out: &Path, count: u64, seed: u64) -> ExitCode {
     let started = std::time::Instant::now();
-    match generate(out, count, seed, io::stderr().is_terminal() || count >= 1000) {
+    match generate(
+        out,
+        count,
+        seed,
+        io::stderr().is_terminal() || count >= 1000,
+    ) {
         Ok(()) => {
             println!(
                 "{}: {count} articles written in {:.1} s",
@@ -276,8 +294,14 @@ mod tests {
 
     #[test]
     fn dates_are_civil_dates_in_china() {
-        assert_eq!(chrono_like(1_451_577_600).timestamp, "2016-01-01T00:00:00+08:00");
-        assert_eq!(chrono_like(1_709_222_400).timestamp, "2024-03-01T00:00:00+08:00");
+        assert_eq!(
+            chrono_like(1_451_577_600).timestamp,
+            "2016-01-01T00:00:00+08:00"
+        );
+        assert_eq!(
+            chrono_like(1_709_222_400).timestamp,
+            "2024-03-01T00:00:00+08:00"
+        );
         let leap = chrono_like(1_709_136_000);
         assert_eq!(leap.timestamp, "2024-02-29T00:00:00+08:00");
         assert_eq!((leap.year.as_str(), leap.month.as_str()), ("2024", "02"));
@@ -300,6 +324,9 @@ mod tests {
         assert_eq!(store.len(), 1000);
         assert_eq!(store.list(store::Listing::Slides, 0, 10).total, 2);
         assert_eq!(store.list(store::Listing::Headlines, 0, 100).total, 16);
-        assert!(generate(&out, 1, 7, false).is_err(), "refuses a folder with content");
+        assert!(
+            generate(&out, 1, 7, false).is_err(),
+            "refuses a folder with content"
+        );
     }
 }

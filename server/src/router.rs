@@ -5,13 +5,15 @@ use std::sync::Arc;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::{MatchedPath, Request};
-use axum::http::StatusCode;
+use axum::http::header::{CACHE_CONTROL, VARY};
+use axum::http::{HeaderValue, Response, StatusCode};
 use axum::middleware;
 use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -44,7 +46,7 @@ pub fn router(state: AppState) -> Router {
         // The built bundle and public files, served directly: Leptos' fallback handler turns
         // any answer but 200 into its 404 page, so a browser revalidating its cached copy
         // (304) or asking for a range (206) would get "not found".
-        .nest_service("/pkg", ServeDir::new(site_root.join(options.site_pkg_dir.as_ref())))
+        .nest_service("/pkg", bundle_files(&site_root.join(options.site_pkg_dir.as_ref()), options.hash_files))
         .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
         .leptos_routes_with_context(&state, generate_route_list(App), leptos_context.clone(), move || {
             shell(options.clone())
@@ -64,4 +66,38 @@ pub fn router(state: AppState) -> Router {
             tracing::info_span!("request", method = %request.method(), route, uri = %request.uri())
         }))
         .with_state(state)
+}
+
+/// The browser bundle: sent precompressed when the build left `.br`/`.gz` files and the
+/// browser accepts them. Hashed names never change content, so they are cached for a year;
+/// plain names (a development build) are revalidated on every use.
+fn bundle_files(folder: &std::path::Path, hashed_names: bool) -> Router {
+    let policy = if hashed_names {
+        HeaderValue::from_static("public, max-age=31536000, immutable")
+    } else {
+        HeaderValue::from_static("no-cache")
+    };
+    let cache_control = move |response: &Response<_>| {
+        // A missing file must not be remembered for a year.
+        Some(if response.status().is_success() {
+            policy.clone()
+        } else {
+            HeaderValue::from_static("no-store")
+        })
+    };
+    Router::new()
+        .fallback_service(
+            ServeDir::new(folder)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            cache_control,
+        ))
+        // The same URL answers compressed or not: shared caches must keep them apart.
+        .layer(SetResponseHeaderLayer::appending(
+            VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ))
 }

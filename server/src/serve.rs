@@ -38,6 +38,12 @@ pub async fn run(
     }
     leptos_options.site_addr = config.addr;
     leptos_options.site_root = config.site_root.to_string_lossy().as_ref().into();
+    // A release build with hashed bundle names leaves the hashes beside the binary; a plain
+    // `cargo build` does not, and its bundle keeps its plain names.
+    leptos_options.hash_files = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.join(leptos_options.hash_file.as_ref())))
+        .is_some_and(|hashes| hashes.is_file());
 
     let content = config.content.clone();
     let (store, problems) = tokio::task::spawn_blocking(move || Store::open(content))

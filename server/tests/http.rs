@@ -39,6 +39,9 @@ fn site_root() -> &'static Path {
             "export function hydrate() {}",
         )
         .expect("bundle");
+        // What `cargo leptos build --precompress` leaves beside it (any bytes do here).
+        std::fs::write(root.path().join("pkg/wenming.js.br"), b"brotli bytes")
+            .expect("compressed bundle");
         root
     });
     ROOT.path()
@@ -322,5 +325,36 @@ fn unknown_ranking_windows_and_categories_answer_404() {
         for uri in ["/ranking?window=year", "/ranking?category=sports"] {
             assert_eq!(get(uri).await.0, StatusCode::NOT_FOUND, "{uri}");
         }
+    });
+}
+
+#[test]
+fn the_bundle_goes_precompressed_to_browsers_that_accept_it() {
+    runtime().block_on(async {
+        let request = Request::get("/pkg/wenming.js")
+            .header(header::ACCEPT_ENCODING, "gzip, deflate, br")
+            .body(Body::empty())
+            .expect("request");
+        let response = app().oneshot(request).await.expect("response");
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(response.headers()[header::VARY], "accept-encoding");
+        // Plain names (no hashes in this build) are revalidated; a missing file is not kept.
+        assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache");
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        assert_eq!(&body[..], b"brotli bytes");
+
+        let (_, headers, body) = get("/pkg/wenming.js").await;
+        assert!(headers.get(header::CONTENT_ENCODING).is_none());
+        assert_eq!(headers[header::VARY], "accept-encoding");
+        assert!(body.contains("hydrate"));
+        let (status, headers, _) = get("/pkg/missing.js").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(headers[header::CACHE_CONTROL], "no-store");
     });
 }
