@@ -6,9 +6,11 @@ SHELL := bash
 .DEFAULT_GOAL := run
 MAKEFLAGS += --no-print-directory
 
-# Compiled dependencies live outside the clone, so CI on a machine that has built before
-# (and a second clone) reuses them; a fresh machine just builds everything once.
-export CARGO_TARGET_DIR ?= $(HOME)/.cache/wenming/target
+# Each checkout builds into its own target/. A target folder shared between checkouts once
+# paired one checkout's server with another's wasm: server-function URLs carry a hash of the
+# source folder's path, and cargo, finding its own fingerprints fresh, did not notice that the
+# other checkout had overwritten the shared artifacts.
+export CARGO_TARGET_DIR ?= $(CURDIR)/target
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 RUST_VERSION := 1.95.0

@@ -358,3 +358,36 @@ fn the_bundle_goes_precompressed_to_browsers_that_accept_it() {
         assert_eq!(headers[header::CACHE_CONTROL], "no-store");
     });
 }
+
+#[test]
+fn pages_are_compressed_for_browsers_that_accept_it() {
+    runtime().block_on(async {
+        let (_, _, plain) = get("/article/1").await;
+        for encoding in ["br", "gzip"] {
+            let request = Request::get("/article/1")
+                .header(header::ACCEPT_ENCODING, encoding)
+                .body(Body::empty())
+                .expect("request");
+            let response = app().oneshot(request).await.expect("response");
+            assert_eq!(response.status(), StatusCode::OK);
+            assert_eq!(response.headers()[header::CONTENT_ENCODING], encoding);
+            let vary: Vec<_> = response.headers().get_all(header::VARY).iter().collect();
+            assert!(
+                vary.iter()
+                    .any(|v| v.to_str().unwrap_or_default().contains("accept-encoding")),
+                "{vary:?}"
+            );
+            let body = response
+                .into_body()
+                .collect()
+                .await
+                .expect("body")
+                .to_bytes();
+            assert!(
+                !body.is_empty() && body.len() < plain.len() / 2,
+                "{encoding}: {} bytes",
+                body.len()
+            );
+        }
+    });
+}
