@@ -223,12 +223,20 @@ async fn send(request: Request<Body>) -> (StatusCode, header::HeaderMap) {
     (response.status(), response.headers().clone())
 }
 
-fn beacon(uri: &str, user_agent: &str) -> Request<Body> {
-    Request::post(uri)
+/// A request from a reader's browser: its user agent and what `Sec-Fetch-Site` says.
+fn from_reader(method: &str, uri: &str, user_agent: &str, fetch_site: &str) -> Request<Body> {
+    Request::builder()
+        .method(method)
+        .uri(uri)
         .header(header::USER_AGENT, user_agent)
-        .header("sec-fetch-site", "same-origin")
+        .header("sec-fetch-site", fetch_site)
         .body(Body::empty())
         .expect("request")
+}
+
+/// The article page's script recording a view.
+fn beacon(uri: &str, user_agent: &str) -> Request<Body> {
+    from_reader("POST", uri, user_agent, "same-origin")
 }
 
 #[test]
@@ -259,26 +267,22 @@ fn views_are_counted_once_per_reader_and_never_for_unknown_articles() {
             StatusCode::NO_CONTENT
         );
         // A reader without JavaScript: the image.
-        let pixel = Request::get("/views/2/pixel.gif")
-            .header(
-                header::USER_AGENT,
-                "Mozilla/5.0 (Windows NT 10.0) Firefox/133.0",
-            )
-            .header("sec-fetch-site", "same-origin")
-            .body(Body::empty())
-            .expect("request");
+        let pixel = from_reader(
+            "GET",
+            "/views/2/pixel.gif",
+            "Mozilla/5.0 (Windows NT 10.0) Firefox/133.0",
+            "same-origin",
+        );
         let (status, headers) = send(pixel).await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(headers[header::CONTENT_TYPE], "image/gif");
         // The image embedded by another site: served, not counted.
-        let hotlinked = Request::get("/views/2/pixel.gif")
-            .header(
-                header::USER_AGENT,
-                "Mozilla/5.0 (Macintosh) Safari/605.1.15",
-            )
-            .header("sec-fetch-site", "cross-site")
-            .body(Body::empty())
-            .expect("request");
+        let hotlinked = from_reader(
+            "GET",
+            "/views/2/pixel.gif",
+            "Mozilla/5.0 (Macintosh) Safari/605.1.15",
+            "cross-site",
+        );
         assert_eq!(send(hotlinked).await.0, StatusCode::OK);
         // A cross-site POST never reaches the counter.
         let forged = Request::post("/views/2")

@@ -319,9 +319,8 @@ impl Inner {
         let mut disk = self.disk_lock();
         let batch = std::mem::take(&mut self.pending_lock().batch);
         let ids: Vec<ArticleId> = batch.keys().map(|&(_, id)| id).collect();
-        let entries: Vec<_> = batch.iter().map(|(&key, &views)| (key, views)).collect();
         if !batch.is_empty() {
-            self.append(&mut disk, batch)?;
+            self.append(&mut disk, &batch)?;
         }
         // Groups are looked up before the tally is locked: the catalog has locks of its own.
         let catalog_generation = self.catalog.generation();
@@ -340,7 +339,7 @@ impl Inner {
         {
             let mut tally = self.tally.write().unwrap_or_else(PoisonError::into_inner);
             tally.advance(hour_of(self.clock.now()));
-            for ((hour, id), views) in entries {
+            for ((hour, id), views) in batch {
                 tally.add(hour, id, views);
             }
             for (id, group) in groups {
@@ -366,10 +365,10 @@ impl Inner {
     fn append(
         &self,
         disk: &mut Disk,
-        batch: HashMap<(Hour, ArticleId), u64>,
+        batch: &HashMap<(Hour, ArticleId), u64>,
     ) -> Result<(), ViewsError> {
         let mut bytes = Vec::with_capacity(batch.len() * 32);
-        for (&(hour, id), &views) in &batch {
+        for (&(hour, id), &views) in batch {
             encode_entry(LogEntry { hour, id, views }, &mut bytes);
         }
         let path = log_path(&self.folder, disk.generation);
@@ -391,7 +390,7 @@ impl Inner {
             .is_ok();
         if undone {
             let mut pending = self.pending_lock();
-            for (key, views) in batch {
+            for (&key, &views) in batch {
                 let kept = pending.batch.entry(key).or_default();
                 *kept = kept.saturating_add(views);
             }
