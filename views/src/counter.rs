@@ -14,6 +14,7 @@ use std::fs::{self, File, OpenOptions, TryLockError};
 use std::hash::Hash;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, RwLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -98,6 +99,9 @@ struct Inner {
     config: CounterConfig,
     pending: Mutex<Pending>,
     tally: RwLock<Tally>,
+    /// Counts the flushes that changed what [`ViewCounter::views`] or [`ViewCounter::top`]
+    /// may answer. Raised under the tally's write lock, before the change is visible.
+    changes: AtomicU64,
     disk: Mutex<Disk>,
     stopping: Mutex<bool>,
     wake: Condvar,
@@ -197,6 +201,7 @@ impl ViewCounter {
                 batch: HashMap::new(),
             }),
             tally: RwLock::new(tally),
+            changes: AtomicU64::new(0),
             disk: Mutex::new(disk),
             folder,
             clock,
@@ -251,6 +256,13 @@ impl ViewCounter {
     /// The most viewed articles in `window`, site-wide or in one group, as of the last flush.
     pub fn top(&self, window: Window, group: Option<&str>, limit: usize) -> Vec<(ArticleId, u64)> {
         self.inner.tally_read().top(window, group, limit)
+    }
+
+    /// A number that changes whenever the counts or rankings may have changed (a flush with
+    /// views in it, a new hour, a category change), so that anything derived from them can
+    /// tell whether it is still current. Read it *before* reading the counts.
+    pub fn changes(&self) -> u64 {
+        self.inner.changes.load(Ordering::Acquire)
     }
 
     /// Writes the views recorded so far now, rather than at the next tick.
@@ -338,12 +350,18 @@ impl Inner {
             .collect();
         {
             let mut tally = self.tally.write().unwrap_or_else(PoisonError::into_inner);
-            tally.advance(hour_of(self.clock.now()));
+            let hour = hour_of(self.clock.now());
+            let mut changed = !batch.is_empty() || hour > tally.now();
+            tally.advance(hour);
             for ((hour, id), views) in batch {
                 tally.add(hour, id, views);
             }
             for (id, group) in groups {
-                tally.set_group(id, group);
+                changed |= tally.set_group(id, group);
+            }
+            // Still under the write lock: nobody has seen the change yet.
+            if changed {
+                self.changes.fetch_add(1, Ordering::AcqRel);
             }
         }
         let due = disk.log_bytes >= self.config.compact_at_log_bytes

@@ -38,7 +38,6 @@ impl Tally {
     }
 
     /// The hour the windows end in.
-    #[cfg(test)]
     pub(crate) fn now(&self) -> Hour {
         self.now
     }
@@ -126,12 +125,13 @@ impl Tally {
     }
 
     /// Ranks `id` in `group`, or takes it out of the rankings (`None`). Its counts stay.
-    pub(crate) fn set_group(&mut self, id: ArticleId, group: Option<Arc<str>>) {
+    /// Returns whether the rankings changed.
+    pub(crate) fn set_group(&mut self, id: ArticleId, group: Option<Arc<str>>) -> bool {
         let Some(counts) = self.articles.get_mut(&id) else {
-            return;
+            return false;
         };
         if counts.group == group {
-            return;
+            return false;
         }
         if let Some(old) = &counts.group {
             self.ranking.remove(id, old, &counts.windows);
@@ -140,6 +140,7 @@ impl Tally {
             self.ranking.insert(id, new, &counts.windows);
         }
         counts.group = group;
+        true
     }
 
     /// The article's views in `window`.

@@ -232,6 +232,34 @@ fn rankings_follow_category_changes_and_drop_unpublished_articles() {
 }
 
 #[test]
+fn changes_count_only_flushes_that_change_what_readers_see() {
+    let fixture = Fixture::new();
+    let counter = fixture.open();
+    let before = counter.changes();
+    counter.flush().expect("flush");
+    assert_eq!(counter.changes(), before, "an empty flush changes nothing");
+    view(&counter, 1, "a");
+    counter.flush().expect("flush");
+    let after_view = counter.changes();
+    assert!(after_view > before, "a flush with a view is a change");
+    assert_eq!(view(&counter, 1, "a"), Recorded::Repeat);
+    counter.flush().expect("flush");
+    assert_eq!(counter.changes(), after_view, "a repeat view is not a change");
+    // A category change of an article without views, then of one with views.
+    fixture.catalog.set(2, Some("culture"));
+    counter.flush().expect("flush");
+    assert_eq!(counter.changes(), after_view, "article 2 has no counts to regroup");
+    fixture.catalog.set(1, Some("culture"));
+    counter.flush().expect("flush");
+    let after_regroup = counter.changes();
+    assert!(after_regroup > after_view, "article 1 moved to another ranking");
+    // The hour turns: the day window may lose views.
+    fixture.clock.advance(3600);
+    counter.flush().expect("flush");
+    assert!(counter.changes() > after_regroup, "a new hour is a change");
+}
+
+#[test]
 fn a_cut_short_log_tail_is_reported_and_skipped() {
     let fixture = Fixture::new();
     let counter = fixture.open();
