@@ -45,7 +45,7 @@ impl Catalog for StoreCatalog {
     }
 
     fn generation(&self) -> u64 {
-        self.0.generation()
+        self.0.stamp()
     }
 }
 

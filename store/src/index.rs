@@ -20,13 +20,28 @@ pub enum Listing<'a> {
     Slides,
 }
 
+/// A listing by value, as the index keys it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum ListKey {
+pub enum ListKey {
     All,
     Category(String),
     Headlines,
     Recommended,
     Slides,
+}
+
+impl ListKey {
+    /// Every listing `article` belongs in: none for a draft.
+    pub fn all_of(article: &Article) -> Vec<ListKey> {
+        if article.draft {
+            return Vec::new();
+        }
+        let mut keys = vec![ListKey::All, ListKey::Category(article.category.clone())];
+        keys.extend(article.headline.then_some(ListKey::Headlines));
+        keys.extend(article.recommended.then_some(ListKey::Recommended));
+        keys.extend(article.slide.then_some(ListKey::Slides));
+        keys
+    }
 }
 
 impl From<Listing<'_>> for ListKey {
@@ -96,11 +111,7 @@ impl Index {
         published.sort_by(|a, b| newest_first(a, b));
         let mut lists: HashMap<ListKey, Vec<ArticleId>> = HashMap::new();
         for article in published {
-            let mut keys = vec![ListKey::All, ListKey::Category(article.category.clone())];
-            keys.extend(article.headline.then_some(ListKey::Headlines));
-            keys.extend(article.recommended.then_some(ListKey::Recommended));
-            keys.extend(article.slide.then_some(ListKey::Slides));
-            for key in keys {
+            for key in ListKey::all_of(article) {
                 lists.entry(key).or_default().push(article.id);
             }
         }

@@ -7,6 +7,7 @@
 //! what it sends.
 
 mod article;
+mod changes;
 pub mod durable;
 mod error;
 mod front_matter;
@@ -18,8 +19,9 @@ mod store;
 mod watch;
 
 pub use article::{Article, ArticleId, ParsedArticle};
+pub use changes::{Part, Stamp};
 pub use error::{ContentError, StoreError};
-pub use index::{Index, Listing, Page};
+pub use index::{Index, ListKey, Listing, Page};
 pub use markdown::{render_editorial, summary_from_markdown};
 pub use site::{Category, Link, Registration, Site};
 pub use store::Store;

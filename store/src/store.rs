@@ -2,14 +2,16 @@
 
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use lru::LruCache;
 
+use crate::changes::{Changes, parts_changed};
 use crate::loader::{self, ARTICLES_DIR, MEDIA_DIR, SITE_FILE};
 use crate::markdown::render_editorial;
-use crate::{Article, ArticleId, ContentError, Index, Listing, Page, Site, StoreError};
+use crate::{
+    Article, ArticleId, ContentError, Index, Listing, Page, Part, Site, Stamp, StoreError,
+};
 
 /// How many rendered bodies stay in memory. Bodies are rendered on first read rather than at
 /// start-up, so that a large archive starts fast and its memory stays bounded.
@@ -18,6 +20,9 @@ const BODY_CACHE_ENTRIES: usize = 2048;
 struct Loaded {
     site: Arc<Site>,
     index: Index,
+    /// Changed together with the index, under the same lock, so a stamp read before the
+    /// index always covers what was read.
+    changes: Changes,
 }
 
 /// A rendered body and the exact article value it was rendered for: when the index replaces
@@ -34,9 +39,6 @@ pub struct Store {
     root: PathBuf,
     loaded: RwLock<Loaded>,
     bodies: Mutex<LruCache<ArticleId, CachedBody>>,
-    /// Counts the changes applied to the index, so that anything derived from it (the view
-    /// rankings' categories) can tell cheaply whether to look again.
-    generation: AtomicU64,
 }
 
 impl Store {
@@ -57,11 +59,11 @@ impl Store {
             loaded: RwLock::new(Loaded {
                 site: Arc::new(site),
                 index,
+                changes: Changes::default(),
             }),
             bodies: Mutex::new(LruCache::new(
                 NonZeroUsize::new(BODY_CACHE_ENTRIES).unwrap_or(NonZeroUsize::MIN),
             )),
-            generation: AtomicU64::new(0),
         };
         Ok((store, problems))
     }
@@ -109,9 +111,19 @@ impl Store {
         self.len() == 0
     }
 
-    /// A number that changes whenever the index may have changed.
-    pub fn generation(&self) -> u64 {
-        self.generation.load(Ordering::Acquire)
+    /// The index's current point in its history: read it before reading what a result
+    /// depends on, then ask [`Store::unchanged_since`] whether the result is still current.
+    pub fn stamp(&self) -> Stamp {
+        self.read(|loaded| loaded.changes.now())
+    }
+
+    /// Whether none of `parts` changed after `since` (and no full reload happened).
+    pub fn unchanged_since<'a>(
+        &self,
+        since: Stamp,
+        parts: impl IntoIterator<Item = &'a Part>,
+    ) -> bool {
+        self.read(|loaded| loaded.changes.unchanged_since(since, parts.into_iter()))
     }
 
     /// The article's body as sanitized HTML. The first call reads the file (blocking I/O:
@@ -161,8 +173,10 @@ impl Store {
         };
         let (index, found) = loader::load_index(&self.root, &site);
         problems.extend(found);
-        *self.loaded.write().unwrap_or_else(PoisonError::into_inner) = Loaded { site, index };
-        self.generation.fetch_add(1, Ordering::AcqRel);
+        let mut loaded = self.loaded.write().unwrap_or_else(PoisonError::into_inner);
+        loaded.site = site;
+        loaded.index = index;
+        loaded.changes.everything();
         problems
     }
 
@@ -202,9 +216,14 @@ impl Store {
         let mut loaded = self.loaded.write().unwrap_or_else(PoisonError::into_inner);
         // Every changed path leaves first, so that a file moved to a name that sorts before
         // its old one is not refused as a duplicate of itself.
-        for (path, _) in &reads {
-            loaded.index.remove_path(path);
-        }
+        let before: Vec<Option<Arc<Article>>> = reads
+            .iter()
+            .map(|(path, _)| {
+                let article = loaded.index.id_of(path).and_then(|id| loaded.index.get(id));
+                loaded.index.remove_path(path);
+                article
+            })
+            .collect();
         for (_, read) in reads {
             match read {
                 None => {}
@@ -218,8 +237,15 @@ impl Store {
             }
         }
         loaded.index.sort();
-        drop(loaded);
-        self.generation.fetch_add(1, Ordering::AcqRel);
+        let changed_parts: Vec<Part> = changed
+            .iter()
+            .zip(&before)
+            .flat_map(|(path, before)| {
+                let after = loaded.index.id_of(path).and_then(|id| loaded.index.get(id));
+                parts_changed(before.as_deref(), after.as_deref())
+            })
+            .collect();
+        loaded.changes.record(changed_parts);
         problems
     }
 

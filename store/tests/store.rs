@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use store::{ContentError, Listing, Store};
+use store::{ContentError, ListKey, Listing, Part, Store};
 
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("create folder");
@@ -246,4 +246,52 @@ fn the_watcher_follows_adds_edits_renames_and_deletes() {
         store.article(12).is_none(),
         "hidden files are editors' temporary files, not articles"
     );
+}
+
+#[test]
+fn stamps_name_exactly_the_parts_a_change_touched() {
+    let dir = fixture();
+    let (store, _) = Store::open(dir.path()).expect("opens");
+    let root = store.root().to_path_buf();
+    let file = root.join("articles/2026/09/1.md");
+    let news = || Part::Listing(ListKey::Category("news".into()));
+    let notices = || Part::Listing(ListKey::Category("notices".into()));
+
+    // A body edit: only the article itself (with a summary of its own: a summary taken
+    // from the body would change with it, and so would the card).
+    let text = fs::read_to_string(&file)
+        .expect("read")
+        .replacen("slide = true", "slide = true\nsummary = \"摘要\"", 1);
+    write_atomically(&file, &text);
+    assert!(store.apply_changes(std::slice::from_ref(&file)).is_empty());
+    let start = store.stamp();
+    write_atomically(&file, &format!("{text}\n另一段。\n"));
+    assert!(store.apply_changes(std::slice::from_ref(&file)).is_empty());
+    assert!(!store.unchanged_since(start, &[Part::Article(1)]));
+    assert!(store.unchanged_since(start, &[Part::Card(1), news(), Part::Article(2)]));
+
+    // A new article in `notices`: that listing and 全部, not `news`.
+    let start = store.stamp();
+    let added = root.join("articles/2026/10/9.md");
+    write_atomically(
+        &added,
+        &article(9, "新的通知", "2026-10-09T08:00:00+08:00", "notices"),
+    );
+    assert!(store.apply_changes(std::slice::from_ref(&added)).is_empty());
+    assert!(!store.unchanged_since(start, &[notices()]));
+    assert!(!store.unchanged_since(start, &[Part::Listing(ListKey::All)]));
+    assert!(store.unchanged_since(start, &[news(), Part::Card(1)]));
+
+    // Deleting it changes the same listings back.
+    let start = store.stamp();
+    fs::remove_file(&added).expect("delete");
+    assert!(store.apply_changes(std::slice::from_ref(&added)).is_empty());
+    assert!(!store.unchanged_since(start, &[notices()]));
+    assert!(!store.unchanged_since(start, &[Part::Card(9)]));
+
+    // A full reload outdates everything read before it.
+    let start = store.stamp();
+    assert!(store.unchanged_since(start, &[news()]));
+    store.reload();
+    assert!(!store.unchanged_since(start, &[]));
 }
