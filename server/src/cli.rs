@@ -69,6 +69,10 @@ pub struct ServeArgs {
     /// choose their own address).
     #[arg(long, env = "WENMING_BEHIND_PROXY")]
     pub behind_proxy: bool,
+    /// Memory for rendered pages, in MiB (every encoding counted). Pages are served from
+    /// it until something they show changes; 0 renders every request.
+    #[arg(long, env = "WENMING_PAGE_CACHE_MB", default_value_t = 64)]
+    pub page_cache_mb: usize,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod client;
 pub mod config;
 pub mod generate;
+pub mod page_cache;
 pub mod qr;
 pub mod router;
 pub mod script_choice;

@@ -19,6 +19,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::page_cache::{provide_page_reads, serve_cached_pages};
 use crate::qr::footer_qr;
 use crate::script_choice::{choose_script, follow_chosen_script};
 use crate::security::{provide_page_nonce, reject_cross_site, security_headers};
@@ -34,10 +35,26 @@ pub fn router(state: AppState) -> Router {
         provide_context(Arc::clone(&store));
         provide_context(Arc::clone(&views));
         provide_page_nonce();
+        provide_page_reads();
     };
     let options = state.leptos_options.clone();
     let site_root = std::path::PathBuf::from(options.site_root.as_ref());
+    let bundle_folder = site_root.join(options.site_pkg_dir.as_ref());
+    let hash_files = options.hash_files;
     let limits = state.limits;
+    // Pages (and server functions, whose answers are not HTML and so are never cached) go
+    // through the render cache; nothing else does.
+    let pages = Router::new()
+        .leptos_routes_with_context(
+            &state,
+            generate_route_list(App),
+            leptos_context.clone(),
+            move || shell(options.clone()),
+        )
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            serve_cached_pages,
+        ));
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/script/{choice}", get(choose_script))
@@ -48,11 +65,9 @@ pub fn router(state: AppState) -> Router {
         // The built bundle and public files, served directly: Leptos' fallback handler turns
         // any answer but 200 into its 404 page, so a browser revalidating its cached copy
         // (304) or asking for a range (206) would get "not found".
-        .nest_service("/pkg", bundle_files(&site_root.join(options.site_pkg_dir.as_ref()), options.hash_files))
+        .nest_service("/pkg", bundle_files(&bundle_folder, hash_files))
         .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
-        .leptos_routes_with_context(&state, generate_route_list(App), leptos_context.clone(), move || {
-            shell(options.clone())
-        })
+        .merge(pages)
         .fallback(file_and_error_handler_with_context::<AppState, _>(leptos_context, shell))
         .layer(middleware::from_fn(follow_chosen_script))
         .layer(middleware::from_fn(reject_cross_site))

@@ -35,7 +35,8 @@ pub fn page_csp(nonce: &str, dev_reload_port: Option<u32>) -> String {
 const DEFAULT_CSP: &str =
     "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-/// The nonce of one response, chosen by [`security_headers`] before the page renders.
+/// The nonce of one response, chosen by [`security_headers`] before the page renders (or
+/// the one a cached page was rendered with, on the response).
 #[derive(Debug, Clone)]
 pub struct PageNonce(pub String);
 
@@ -60,6 +61,11 @@ pub async fn security_headers(
     let nonce = Nonce::new().to_string();
     request.extensions_mut().insert(PageNonce(nonce.clone()));
     let mut response = next.run(request).await;
+    // A page from the render cache carries the nonce it was rendered with.
+    let nonce = match response.extensions_mut().remove::<PageNonce>() {
+        Some(PageNonce(cached)) => cached,
+        None => nonce,
+    };
     let is_html = response
         .headers()
         .get(CONTENT_TYPE)

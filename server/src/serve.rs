@@ -20,6 +20,7 @@ use tokio::net::TcpListener;
 use tower::ServiceExt as _;
 
 use crate::config::{Limits, ServeConfig};
+use crate::page_cache::PageCache;
 use crate::router::router;
 use crate::state::AppState;
 use crate::views::open_counter;
@@ -77,6 +78,7 @@ pub async fn run(
         store,
         views: views.clone(),
         limits: config.limits,
+        pages: Arc::new(PageCache::new(config.page_cache_bytes)),
         hsts: config.hsts,
         behind_proxy: config.behind_proxy,
     };

@@ -6,6 +6,7 @@ use store::Store;
 use views::ViewCounter;
 
 use crate::config::Limits;
+use crate::page_cache::PageCache;
 
 /// What every handler may reach.
 #[derive(Clone, FromRef)]
@@ -14,6 +15,7 @@ pub struct AppState {
     pub store: Arc<Store>,
     pub views: Arc<ViewCounter>,
     pub limits: Limits,
+    pub pages: Arc<PageCache>,
     #[from_ref(skip)]
     pub hsts: bool,
     /// Whether the reader's address comes from `X-Forwarded-For` (see the CLI's

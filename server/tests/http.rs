@@ -122,18 +122,116 @@ fn pages_carry_security_headers_and_a_nonce_for_every_script() {
     });
 }
 
+/// The nonce in the policy and on the page's scripts.
+fn nonce_of(headers: &header::HeaderMap, html: &str) -> String {
+    let csp = headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .expect("ascii");
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy")
+        .to_string();
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "{html}");
+    nonce
+}
+
 #[test]
-fn every_page_gets_a_fresh_nonce() {
+fn every_render_gets_a_fresh_nonce_that_its_cached_copy_keeps() {
     runtime().block_on(async {
-        let nonce = |headers: &header::HeaderMap| {
-            headers[header::CONTENT_SECURITY_POLICY]
-                .to_str()
-                .expect("ascii")
-                .to_string()
+        // URLs of their own: the tests of this file share one cache.
+        let (_, first, first_html) = get("/?test=nonce").await;
+        let (_, again, again_html) = get("/?test=nonce").await;
+        let (_, other, other_html) = get("/?test=nonce-2").await;
+        assert_eq!(first["x-cache"], "miss");
+        assert_eq!(again["x-cache"], "hit");
+        assert_eq!(nonce_of(&first, &first_html), nonce_of(&again, &again_html));
+        assert_eq!(first_html, again_html);
+        assert_ne!(nonce_of(&first, &first_html), nonce_of(&other, &other_html));
+    });
+}
+
+async fn send_with(uri: &str, headers: &[(header::HeaderName, &str)]) -> axum::response::Response {
+    let mut request = Request::get(uri);
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    app()
+        .oneshot(request.body(Body::empty()).expect("request"))
+        .await
+        .expect("response")
+}
+
+#[test]
+fn cached_pages_revalidate_with_their_entity_tag() {
+    runtime().block_on(async {
+        let uri = "/?test=etag";
+        let (status, headers, _) = get(uri).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+        assert_eq!(headers[header::VARY], "accept-encoding");
+        let etag = headers[header::ETAG].to_str().expect("ascii").to_string();
+        assert!(etag.starts_with("W/\""), "{etag}");
+
+        let response = send_with(uri, &[(header::IF_NONE_MATCH, &etag)]).await;
+        assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
+        assert_eq!(response.headers()[header::ETAG], etag.as_str());
+        assert_eq!(response.headers()[header::VARY], "accept-encoding");
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        assert!(body.is_empty());
+
+        let response = send_with(uri, &[(header::IF_NONE_MATCH, "W/\"another\"")]).await;
+        assert_eq!(response.status(), StatusCode::OK);
+    });
+}
+
+#[test]
+fn cached_pages_go_out_in_the_encoding_asked_for() {
+    runtime().block_on(async {
+        use std::io::Read;
+        let uri = "/?test=encodings";
+        let (_, _, plain) = get(uri).await;
+        let decoded = |encoding: &str, bytes: &[u8]| {
+            let mut out = Vec::new();
+            match encoding {
+                "br" => brotli::Decompressor::new(bytes, 4096).read_to_end(&mut out),
+                _ => flate2::read::GzDecoder::new(bytes).read_to_end(&mut out),
+            }
+            .expect("decodes");
+            String::from_utf8(out).expect("UTF-8")
         };
-        let (_, first, _) = get("/").await;
-        let (_, second, _) = get("/").await;
-        assert_ne!(nonce(&first), nonce(&second));
+        for (accept, expected) in [("gzip, deflate, br", "br"), ("gzip", "gzip")] {
+            let response = send_with(uri, &[(header::ACCEPT_ENCODING, accept)]).await;
+            assert_eq!(response.headers()["x-cache"], "hit");
+            assert_eq!(response.headers()[header::CONTENT_ENCODING], expected);
+            let body = response
+                .into_body()
+                .collect()
+                .await
+                .expect("body")
+                .to_bytes();
+            assert_eq!(decoded(expected, &body), plain, "{expected}");
+        }
+        let response = send_with(uri, &[(header::ACCEPT_ENCODING, "br;q=0, gzip;q=0")]).await;
+        assert!(response.headers().get(header::CONTENT_ENCODING).is_none());
+    });
+}
+
+#[test]
+fn searches_and_missing_pages_are_not_cached() {
+    runtime().block_on(async {
+        for uri in ["/search?q=第一篇", "/article/999"] {
+            get(uri).await;
+            let (_, headers, _) = get(uri).await;
+            assert!(headers.get("x-cache").is_none(), "{uri}: {headers:?}");
+            assert!(headers.get(header::ETAG).is_none(), "{uri}");
+        }
     });
 }
 

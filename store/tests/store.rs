@@ -259,9 +259,11 @@ fn stamps_name_exactly_the_parts_a_change_touched() {
 
     // A body edit: only the article itself (with a summary of its own: a summary taken
     // from the body would change with it, and so would the card).
-    let text = fs::read_to_string(&file)
-        .expect("read")
-        .replacen("slide = true", "slide = true\nsummary = \"摘要\"", 1);
+    let text = fs::read_to_string(&file).expect("read").replacen(
+        "slide = true",
+        "slide = true\nsummary = \"摘要\"",
+        1,
+    );
     write_atomically(&file, &text);
     assert!(store.apply_changes(std::slice::from_ref(&file)).is_empty());
     let start = store.stamp();

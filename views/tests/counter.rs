@@ -244,15 +244,26 @@ fn changes_count_only_flushes_that_change_what_readers_see() {
     assert!(after_view > before, "a flush with a view is a change");
     assert_eq!(view(&counter, 1, "a"), Recorded::Repeat);
     counter.flush().expect("flush");
-    assert_eq!(counter.changes(), after_view, "a repeat view is not a change");
+    assert_eq!(
+        counter.changes(),
+        after_view,
+        "a repeat view is not a change"
+    );
     // A category change of an article without views, then of one with views.
     fixture.catalog.set(2, Some("culture"));
     counter.flush().expect("flush");
-    assert_eq!(counter.changes(), after_view, "article 2 has no counts to regroup");
+    assert_eq!(
+        counter.changes(),
+        after_view,
+        "article 2 has no counts to regroup"
+    );
     fixture.catalog.set(1, Some("culture"));
     counter.flush().expect("flush");
     let after_regroup = counter.changes();
-    assert!(after_regroup > after_view, "article 1 moved to another ranking");
+    assert!(
+        after_regroup > after_view,
+        "article 1 moved to another ranking"
+    );
     // The hour turns: the day window may lose views.
     fixture.clock.advance(3600);
     counter.flush().expect("flush");

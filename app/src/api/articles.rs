@@ -85,7 +85,7 @@ pub async fn get_article(id: u64, script: Script) -> Result<ArticlePageData, App
                 AppError::Internal
             })?
     };
-    let (newer, older) = store.neighbours(id);
+    let (newer, older) = store.neighbours(&article);
     let more = store.list(
         store::Listing::Category(&article.category),
         0,

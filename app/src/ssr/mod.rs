@@ -3,29 +3,33 @@
 
 mod convert;
 mod ranking;
+mod reads;
 pub mod traditional;
 
 use std::sync::Arc;
 
 use leptos::prelude::use_context;
-pub use store::Store;
 
 pub use convert::Localize;
 pub use ranking::ranking;
+pub use reads::{PageReads, TrackedStore};
 pub use views::ViewCounter;
 
 use crate::error::AppError;
 
-/// The store the server put into the request's context.
-pub fn store() -> Result<Arc<Store>, AppError> {
-    use_context::<Arc<Store>>().ok_or_else(|| {
+/// The store the server put into the request's context, noting what the page reads.
+pub fn store() -> Result<TrackedStore, AppError> {
+    let store = use_context::<Arc<store::Store>>().ok_or_else(|| {
         tracing::error!("no content store in the request context");
         AppError::Internal
-    })
+    })?;
+    Ok(TrackedStore::new(store, use_context::<Arc<PageReads>>()))
 }
 
-/// The view counter the server put into the request's context.
+/// The view counter the server put into the request's context. Taking it notes that the
+/// page shows view counts.
 pub fn view_counter() -> Result<Arc<ViewCounter>, AppError> {
+    reads::note_view_counts(use_context::<Arc<PageReads>>().as_deref());
     use_context::<Arc<ViewCounter>>().ok_or_else(|| {
         tracing::error!("no view counter in the request context");
         AppError::Internal

@@ -1,8 +1,7 @@
-use store::Store;
 use views::{ViewCounter, Window};
 
 use crate::api::{RankWindow, RankedArticle, Ranking};
-use crate::ssr::Localize;
+use crate::ssr::{Localize, TrackedStore};
 
 fn counter_window(window: RankWindow) -> Window {
     match window {
@@ -18,7 +17,7 @@ fn counter_window(window: RankWindow) -> Window {
 /// unpublished within the last flush interval is left out (the list may then be one short).
 pub fn ranking(
     counter: &ViewCounter,
-    store: &Store,
+    store: &TrackedStore,
     to_wire: Localize,
     window: RankWindow,
     category: Option<&str>,
@@ -28,7 +27,7 @@ pub fn ranking(
         .top(counter_window(window), category, limit)
         .into_iter()
         .filter_map(|(id, views)| {
-            let article = store.article(id)?;
+            let article = store.card(id)?;
             Some(RankedArticle {
                 card: to_wire.card(&article),
                 views,

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::config::LeptosOptions;
 use server::config::Limits;
+use server::page_cache::PageCache;
 use server::state::AppState;
 use server::views::open_counter;
 use store::Store;
@@ -29,6 +30,7 @@ pub fn fixture_state(
         store,
         views: Arc::new(views),
         limits,
+        pages: Arc::new(PageCache::new(16 * 1024 * 1024)),
         hsts: false,
         behind_proxy: false,
     };
