@@ -1,9 +1,9 @@
 //! The `wenming` binary as an operator runs it: started, fed views, killed or stopped, and
-//! started again over the same data folder.
+//! started again over the same data folder; and serving while an editor changes files.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -21,21 +21,25 @@ impl Server {
     /// Starts the server on a free port; tries another port if the one picked was taken
     /// in the meantime.
     fn start(data: &Path) -> Server {
+        Server::start_on(&fixture_site(), data)
+    }
+
+    /// Serves the content folder `content`.
+    fn start_on(content: &Path, data: &Path) -> Server {
         for _ in 0..3 {
-            if let Some(server) = Server::try_start(data) {
+            if let Some(server) = Server::try_start(content, data) {
                 return server;
             }
         }
         panic!("the server did not start (see its log above)");
     }
 
-    fn try_start(data: &Path) -> Option<Server> {
+    fn try_start(content: &Path, data: &Path) -> Option<Server> {
         let addr = free_address();
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/fixtures/site");
         let child = Command::new(env!("CARGO_BIN_EXE_wenming"))
             .arg("serve")
             .arg("--content")
-            .arg(&fixture)
+            .arg(content)
             .arg("--data")
             .arg(data)
             .arg("--site-root")
@@ -104,6 +108,10 @@ impl Drop for Server {
     }
 }
 
+fn fixture_site() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/fixtures/site")
+}
+
 fn free_address() -> SocketAddr {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
@@ -127,10 +135,14 @@ fn request(addr: SocketAddr, request_line_and_headers: &str) -> Option<String> {
 
 /// A view from reader number `reader` (each has its own user agent, so each counts).
 fn view(addr: SocketAddr, reader: u64) -> bool {
+    view_of(addr, ARTICLE, reader)
+}
+
+fn view_of(addr: SocketAddr, article: u64, reader: u64) -> bool {
     let response = request(
         addr,
         &format!(
-            "POST /views/{ARTICLE} HTTP/1.1\r\nUser-Agent: Mozilla/5.0 (X11; Linux x86_64) Firefox/{reader}.0\r\n"
+            "POST /views/{article} HTTP/1.1\r\nUser-Agent: Mozilla/5.0 (X11; Linux x86_64) Firefox/{reader}.0\r\n"
         ),
     );
     response.is_some_and(|r| r.starts_with("HTTP/1.1 204"))
@@ -199,5 +211,288 @@ fn a_clean_shutdown_loses_no_view() {
     server.stop();
     let server = Server::start(data.path());
     assert_eq!(server.shown_views(), 30);
+    server.stop();
+}
+
+/// One page as the server answered it.
+struct Answer {
+    status: u16,
+    cache: Option<String>,
+    body: String,
+}
+
+fn fetch(addr: SocketAddr, path: &str) -> Answer {
+    let text = request(addr, &format!("GET {path} HTTP/1.1\r\n"))
+        .unwrap_or_else(|| panic!("no answer for {path}"));
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status for {path}: {head}"));
+    let cache = head
+        .lines()
+        .find_map(|line| line.strip_prefix("x-cache: "))
+        .map(str::to_string);
+    Answer {
+        status,
+        cache,
+        body: body.to_string(),
+    }
+}
+
+/// A content folder with the fixture's site (two articles per listing page) and media, and
+/// the given articles.
+fn content_folder(articles: &[(u64, String)]) -> tempfile::TempDir {
+    let folder = tempfile::tempdir().expect("content folder");
+    std::fs::copy(
+        fixture_site().join("site.toml"),
+        folder.path().join("site.toml"),
+    )
+    .expect("site.toml");
+    let media = folder.path().join("media/covers");
+    std::fs::create_dir_all(&media).expect("media folder");
+    std::fs::copy(
+        fixture_site().join("media/covers/one.png"),
+        media.join("one.png"),
+    )
+    .expect("cover");
+    for (id, text) in articles {
+        write_file(&article_path(folder.path(), *id), text);
+    }
+    folder
+}
+
+fn article_path(content: &Path, id: u64) -> PathBuf {
+    content.join(format!("articles/2026/09/{id}.md"))
+}
+
+/// As an editor's tool should write: a temporary file renamed into place.
+fn write_file(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("folder");
+    let temp = path.with_file_name(".editing.tmp");
+    std::fs::write(&temp, text).expect("write");
+    std::fs::rename(&temp, path).expect("rename");
+}
+
+/// An article of September `day`, with a summary of its own (so that a body edit leaves
+/// what listings show unchanged) and `extra` front matter.
+fn article_text(id: u64, title: &str, day: u32, category: &str, extra: &str) -> String {
+    format!(
+        "+++\nid = {id}\ntitle = \"{title}\"\ndate = 2026-09-{day:02}T09:00:00+08:00\ncategory = \"{category}\"\nsummary = \"{title}的摘要\"\n{extra}+++\n\n{title}的正文。\n"
+    )
+}
+
+/// Every page the test watches.
+const PAGES: [&str; 8] = [
+    "/",
+    "/list/news",
+    "/list/news/2",
+    "/list/notices",
+    "/article/10",
+    "/article/20",
+    "/article/21",
+    "/ranking",
+];
+
+/// What a change must do: the page to watch until it shows `text` (or stops showing it),
+/// the other pages that must be rendered again, and the deadline.
+struct Change<'a> {
+    watch: &'a str,
+    shows: &'a str,
+    gone: bool,
+    rendered_again: &'a [&'a str],
+    within: Duration,
+}
+
+impl Change<'_> {
+    /// Makes the change on disk and checks its effect; every watched page not named must
+    /// still come from the cache.
+    fn check(&self, addr: SocketAddr, make: impl FnOnce()) {
+        let started = Instant::now();
+        make();
+        let shown = loop {
+            let answer = fetch(addr, self.watch);
+            if answer.body.contains(self.shows) != self.gone {
+                break answer;
+            }
+            assert!(
+                started.elapsed() < self.within,
+                "{} did not change within {:?}",
+                self.watch,
+                self.within
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        if shown.status == 200 {
+            assert_eq!(
+                shown.cache.as_deref(),
+                Some("miss"),
+                "{} rendered again",
+                self.watch
+            );
+        }
+        for page in PAGES.iter().filter(|p| **p != self.watch) {
+            let answer = fetch(addr, page);
+            let expected = if self.rendered_again.contains(page) {
+                "miss"
+            } else {
+                "hit"
+            };
+            if answer.status == 200 {
+                assert_eq!(
+                    answer.cache.as_deref(),
+                    Some(expected),
+                    "after the change shown on {}: {page}",
+                    self.watch
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn edits_on_disk_show_at_once_on_exactly_the_pages_that_show_them() {
+    let content = content_folder(&[
+        (10, article_text(10, "新闻甲", 10, "news", "")),
+        (11, article_text(11, "新闻乙", 11, "news", "")),
+        (12, article_text(12, "新闻丙", 12, "news", "")),
+        (20, article_text(20, "通知甲", 20, "notices", "")),
+        (
+            21,
+            article_text(21, "通知乙", 21, "notices", "cover = \"covers/one.png\"\n"),
+        ),
+    ]);
+    let root = content.path();
+    let data = tempfile::tempdir().expect("data folder");
+    let server = Server::start_on(root, data.path());
+    let addr = server.addr;
+    for page in PAGES {
+        assert_eq!(fetch(addr, page).status, 200, "{page}");
+    }
+    for page in PAGES {
+        assert_eq!(fetch(addr, page).cache.as_deref(), Some("hit"), "{page}");
+    }
+    let second = Duration::from_secs(1);
+
+    // A body edit: only the article's own page.
+    Change {
+        watch: "/article/20",
+        shows: "新的一段",
+        gone: false,
+        rendered_again: &[],
+        within: second,
+    }
+    .check(addr, || {
+        let text = article_text(20, "通知甲", 20, "notices", "");
+        write_file(&article_path(root, 20), &format!("{text}\n新的一段。\n"));
+    });
+
+    // A title: the article, its listing, the home page, and the article that links to it.
+    Change {
+        watch: "/article/20",
+        shows: "通知甲（更新）",
+        gone: false,
+        rendered_again: &["/", "/list/notices", "/article/21"],
+        within: second,
+    }
+    .check(addr, || {
+        let text = article_text(20, "通知甲（更新）", 20, "notices", "");
+        write_file(&article_path(root, 20), &text);
+    });
+
+    // The slide flag: the home page's slideshow and the article itself.
+    Change {
+        watch: "/",
+        shows: "<figcaption>通知乙</figcaption>",
+        gone: false,
+        rendered_again: &["/article/21"],
+        within: second,
+    }
+    .check(addr, || {
+        let extra = "cover = \"covers/one.png\"\nslide = true\n";
+        write_file(
+            &article_path(root, 21),
+            &article_text(21, "通知乙", 21, "notices", extra),
+        );
+    });
+
+    // A new article, newest in its category: every page of that listing, the home page,
+    // and the article whose 更多同类资讯 lists it.
+    Change {
+        watch: "/list/news",
+        shows: "新闻丁",
+        gone: false,
+        rendered_again: &["/", "/list/news/2", "/article/10"],
+        within: second,
+    }
+    .check(addr, || {
+        write_file(
+            &article_path(root, 13),
+            &article_text(13, "新闻丁", 13, "news", ""),
+        );
+    });
+    assert!(
+        fetch(addr, "/list/news/2").body.contains("新闻乙"),
+        "pushed to page 2"
+    );
+    assert_eq!(fetch(addr, "/article/13").status, 200);
+
+    // A deleted article: gone from its listing and its neighbour's page.
+    Change {
+        watch: "/list/news/2",
+        shows: "新闻乙",
+        gone: true,
+        rendered_again: &["/", "/list/news", "/article/10"],
+        within: second,
+    }
+    .check(addr, || {
+        std::fs::remove_file(article_path(root, 11)).expect("delete");
+    });
+    assert_eq!(fetch(addr, "/article/11").status, 404);
+
+    // A view: the ranking shows the article once the counts are flushed (every second);
+    // every page shows rankings in its sidebar, so every page is rendered again.
+    let started = Instant::now();
+    assert!(view_of(addr, 21, 1));
+    while !fetch(addr, "/ranking").body.contains("通知乙") {
+        assert!(
+            started.elapsed() < 3 * second,
+            "the view never reached the ranking"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for page in PAGES {
+        fetch(addr, page);
+    }
+
+    // Unpublished: gone from its listing, its page answers 404.
+    Change {
+        watch: "/list/notices",
+        shows: "通知甲",
+        gone: true,
+        rendered_again: &["/", "/article/20", "/article/21"],
+        within: second,
+    }
+    .check(addr, || {
+        let text = article_text(20, "通知甲（更新）", 20, "notices", "draft = true\n");
+        write_file(&article_path(root, 20), &text);
+    });
+    assert_eq!(fetch(addr, "/article/20").status, 404);
+
+    // A new title of a ranked article: the ranking page shows it (and so does every
+    // sidebar).
+    Change {
+        watch: "/ranking",
+        shows: "通知乙（更新）",
+        gone: false,
+        rendered_again: &PAGES,
+        within: second,
+    }
+    .check(addr, || {
+        let extra = "cover = \"covers/one.png\"\nslide = true\n";
+        let text = article_text(21, "通知乙（更新）", 21, "notices", extra);
+        write_file(&article_path(root, 21), &text);
+    });
     server.stop();
 }

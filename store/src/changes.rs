@@ -12,8 +12,9 @@ use crate::{Article, ArticleId};
 pub enum Part {
     /// Everything about one article: its metadata and its body.
     Article(ArticleId),
-    /// What a listing shows of an article: its metadata (title, date, summary, cover, flags,
-    /// whether it is published). Not its body.
+    /// What a listing shows of an article: its metadata (title, date, summary, cover,
+    /// whether it is published). Not its body, and not the 头条/推荐/幻灯 flags, which only
+    /// decide which listings hold it.
     Card(ArticleId),
     /// Which articles a listing holds, and in what order.
     Listing(ListKey),
@@ -74,7 +75,7 @@ pub(crate) fn parts_changed(before: Option<&Article>, after: Option<&Article>) -
     for article in before.iter().chain(after.iter()) {
         parts.insert(Part::Article(article.id));
     }
-    let same_card = matches!((before, after), (Some(b), Some(a)) if b == a);
+    let same_card = matches!((before, after), (Some(b), Some(a)) if same_card(b, a));
     if !same_card {
         for article in before.iter().chain(after.iter()) {
             parts.insert(Part::Card(article.id));
@@ -92,6 +93,16 @@ pub(crate) fn parts_changed(before: Option<&Article>, after: Option<&Article>) -
         }
     }
     parts
+}
+
+fn same_card(before: &Article, after: &Article) -> bool {
+    let without_flags = |article: &Article| Article {
+        headline: false,
+        recommended: false,
+        slide: false,
+        ..article.clone()
+    };
+    without_flags(before) == without_flags(after)
 }
 
 #[cfg(test)]
@@ -164,7 +175,7 @@ mod tests {
         after.slide = true;
         assert_eq!(
             parts_changed(Some(&before), Some(&after)),
-            set(&[Part::Article(1), Part::Card(1), listing(ListKey::Slides)])
+            set(&[Part::Article(1), listing(ListKey::Slides)])
         );
     }
 
