@@ -42,19 +42,6 @@ pub fn router(state: AppState) -> Router {
     let bundle_folder = site_root.join(options.site_pkg_dir.as_ref());
     let hash_files = options.hash_files;
     let limits = state.limits;
-    // Pages (and server functions, whose answers are not HTML and so are never cached) go
-    // through the render cache; nothing else does.
-    let pages = Router::new()
-        .leptos_routes_with_context(
-            &state,
-            generate_route_list(App),
-            leptos_context.clone(),
-            move || shell(options.clone()),
-        )
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            serve_cached_pages,
-        ));
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/script/{choice}", get(choose_script))
@@ -67,20 +54,16 @@ pub fn router(state: AppState) -> Router {
         // (304) or asking for a range (206) would get "not found".
         .nest_service("/pkg", bundle_files(&bundle_folder, hash_files))
         .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
-        .merge(pages)
+        .leptos_routes_with_context(
+            &state,
+            generate_route_list(App),
+            leptos_context.clone(),
+            move || shell(options.clone()),
+        )
         .fallback(file_and_error_handler_with_context::<AppState, _>(leptos_context, shell))
         .layer(middleware::from_fn(follow_chosen_script))
         .layer(middleware::from_fn(reject_cross_site))
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
-        // Pages and server-function answers, compressed as they go out (images and the
-        // already compressed bundle files are left alone). Brotli at a quality that costs
-        // well under a millisecond for a page.
-        .layer(
-            CompressionLayer::new()
-                .br(true)
-                .gzip(true)
-                .quality(CompressionLevel::Precise(4)),
-        )
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
         .layer(middleware::from_fn_with_state(state.clone(), security_headers))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
@@ -91,6 +74,18 @@ pub fn router(state: AppState) -> Router {
                 .unwrap_or("fallback");
             tracing::info_span!("request", method = %request.method(), route, uri = %request.uri())
         }))
+        // Outside the layers above: a cached page is answered without them (it carries the
+        // headers they gave its render).
+        .layer(middleware::from_fn_with_state(state.clone(), serve_cached_pages))
+        // Answers not already compressed (server-function answers, uncached pages) are
+        // compressed as they go out; images and the precompressed bundle are left alone.
+        // Brotli at a quality that costs well under a millisecond for a page.
+        .layer(
+            CompressionLayer::new()
+                .br(true)
+                .gzip(true)
+                .quality(CompressionLevel::Precise(4)),
+        )
         .with_state(state)
 }
 

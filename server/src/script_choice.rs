@@ -60,16 +60,22 @@ pub async fn choose_script(Path(choice): Path<String>, Query(target): Query<Targ
     }
 }
 
+/// Whether [`follow_chosen_script`] sends this request elsewhere: a page load of a
+/// Simplified URL by a reader who chose Traditional.
+pub fn redirects_to_chosen_script(request: &Request) -> bool {
+    let path = request.uri().path();
+    request.method() == Method::GET
+        && is_page_path(path)
+        && loads_a_document(request.headers())
+        && Script::of_path(path) == Script::Hans
+        && chosen_script(request.headers()) == Some(Script::Hant)
+}
+
 /// Sends a reader who chose Traditional from a Simplified page to its Traditional URL.
 pub async fn follow_chosen_script(request: Request, next: Next) -> Response {
     let path = request.uri().path();
     let is_page = is_page_path(path);
-    let wants_redirect = request.method() == Method::GET
-        && is_page
-        && loads_a_document(request.headers())
-        && Script::of_path(path) == Script::Hans
-        && chosen_script(request.headers()) == Some(Script::Hant);
-    if wants_redirect {
+    if redirects_to_chosen_script(&request) {
         let query = request
             .uri()
             .query()

@@ -35,8 +35,7 @@ pub fn page_csp(nonce: &str, dev_reload_port: Option<u32>) -> String {
 const DEFAULT_CSP: &str =
     "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-/// The nonce of one response, chosen by [`security_headers`] before the page renders (or
-/// the one a cached page was rendered with, on the response).
+/// The nonce of one response, chosen by [`security_headers`] before the page renders.
 #[derive(Debug, Clone)]
 pub struct PageNonce(pub String);
 
@@ -61,11 +60,6 @@ pub async fn security_headers(
     let nonce = Nonce::new().to_string();
     request.extensions_mut().insert(PageNonce(nonce.clone()));
     let mut response = next.run(request).await;
-    // A page from the render cache carries the nonce it was rendered with.
-    let nonce = match response.extensions_mut().remove::<PageNonce>() {
-        Some(PageNonce(cached)) => cached,
-        None => nonce,
-    };
     let is_html = response
         .headers()
         .get(CONTENT_TYPE)
@@ -82,10 +76,21 @@ pub async fn security_headers(
         CONTENT_SECURITY_POLICY,
         policy.unwrap_or(HeaderValue::from_static(DEFAULT_CSP)),
     );
+    add_static_headers(headers, state.hsts);
+    response
+}
+
+/// The headers every response carries whatever it holds, and a policy under which nothing
+/// runs unless the response has one already. For responses made outside
+/// [`security_headers`].
+pub fn add_static_headers(headers: &mut HeaderMap, hsts: bool) {
+    headers
+        .entry(CONTENT_SECURITY_POLICY)
+        .or_insert(HeaderValue::from_static(DEFAULT_CSP));
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    if state.hsts {
+    if hsts {
         headers.insert(
             STRICT_TRANSPORT_SECURITY,
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
@@ -93,7 +98,6 @@ pub async fn security_headers(
     }
     headers.remove(SERVER);
     headers.remove("x-powered-by");
-    response
 }
 
 /// Refuses state-changing requests that a browser sent on behalf of another site.

@@ -146,6 +146,9 @@ fn every_render_gets_a_fresh_nonce_that_its_cached_copy_keeps() {
         let (_, other, other_html) = get("/?test=nonce-2").await;
         assert_eq!(first["x-cache"], "miss");
         assert_eq!(again["x-cache"], "hit");
+        // Answered before the security layer, with the headers of its render.
+        assert_eq!(again[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(again[header::REFERRER_POLICY], "same-origin");
         assert_eq!(nonce_of(&first, &first_html), nonce_of(&again, &again_html));
         assert_eq!(first_html, again_html);
         assert_ne!(nonce_of(&first, &first_html), nonce_of(&other, &other_html));
@@ -163,6 +166,14 @@ async fn send_with(uri: &str, headers: &[(header::HeaderName, &str)]) -> axum::r
         .expect("response")
 }
 
+fn vary(headers: &header::HeaderMap) -> Vec<&str> {
+    headers
+        .get_all(header::VARY)
+        .iter()
+        .map(|v| v.to_str().expect("ascii"))
+        .collect()
+}
+
 #[test]
 fn cached_pages_revalidate_with_their_entity_tag() {
     runtime().block_on(async {
@@ -170,14 +181,14 @@ fn cached_pages_revalidate_with_their_entity_tag() {
         let (status, headers, _) = get(uri).await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
-        assert_eq!(headers[header::VARY], "accept-encoding");
+        assert_eq!(vary(&headers), ["Cookie", "accept-encoding"]);
         let etag = headers[header::ETAG].to_str().expect("ascii").to_string();
         assert!(etag.starts_with("W/\""), "{etag}");
 
         let response = send_with(uri, &[(header::IF_NONE_MATCH, &etag)]).await;
         assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
         assert_eq!(response.headers()[header::ETAG], etag.as_str());
-        assert_eq!(response.headers()[header::VARY], "accept-encoding");
+        assert_eq!(vary(response.headers()), ["Cookie", "accept-encoding"]);
         let body = response
             .into_body()
             .collect()
@@ -491,5 +502,17 @@ fn pages_are_compressed_for_browsers_that_accept_it() {
                 body.len()
             );
         }
+    });
+}
+
+#[test]
+fn a_reader_who_chose_traditional_is_redirected_even_from_a_cached_page() {
+    runtime().block_on(async {
+        let uri = "/?test=script";
+        get(uri).await;
+        assert_eq!(get(uri).await.1["x-cache"], "hit");
+        let response = send_with(uri, &[(header::COOKIE, "wenming_script=hant")]).await;
+        assert_eq!(response.status(), StatusCode::FOUND);
+        assert_eq!(response.headers()[header::LOCATION], "/zh-hant?test=script");
     });
 }

@@ -3,6 +3,9 @@
 //! served while none of those parts changed since its render began, so an edit re-renders
 //! exactly the pages that show it, within the watcher's delay.
 //!
+//! The cache sits outside every other layer but compression: a hit is answered at once with
+//! the headers its render went out with (security headers included), and skips the rest.
+//!
 //! Each render keeps its own CSP nonce with its bytes. The nonce still does its job: it is
 //! chosen at random when the page is rendered, after every input of the page (content files,
 //! the URL) is fixed, so markup smuggled into an input cannot know it; and any other input is
@@ -17,7 +20,9 @@ use std::sync::Arc;
 use app::ssr::PageReads;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::header::{ACCEPT_ENCODING, CONTENT_TYPE, HeaderMap, IF_NONE_MATCH, SET_COOKIE};
+use axum::http::header::{
+    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_TYPE, HeaderMap, IF_NONE_MATCH, SET_COOKIE,
+};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -26,7 +31,8 @@ use leptos::prelude::{provide_context, use_context};
 pub use entries::PageCache;
 use page::{CachedPage, RenderStart, Source};
 
-use crate::security::PageNonce;
+use crate::script_choice::redirects_to_chosen_script;
+use crate::security::add_static_headers;
 use crate::state::AppState;
 
 /// The largest page the cache reads into memory; Leptos' pages are a few dozen kilobytes.
@@ -39,7 +45,10 @@ pub async fn serve_cached_pages(
     mut request: Request,
     next: Next,
 ) -> Response {
-    if request.method() != Method::GET || !state.pages.is_enabled() {
+    if request.method() != Method::GET
+        || !state.pages.is_enabled()
+        || redirects_to_chosen_script(&request)
+    {
         return next.run(request).await;
     }
     let key = request.uri().to_string();
@@ -51,33 +60,25 @@ pub async fn serve_cached_pages(
     let start = RenderStart::now(&state.store, &state.views);
     let reads = Arc::new(PageReads::default());
     request.extensions_mut().insert(reads.clone());
-    let nonce = request.extensions().get::<PageNonce>().cloned();
     let negotiation = negotiation_headers(request.headers());
     let response = next.run(request).await;
-    let is_page = response.status() == StatusCode::OK
-        && response
-            .headers()
-            .get(CONTENT_TYPE)
-            .is_some_and(|t| t.as_bytes().starts_with(b"text/html"))
-        && !response.headers().contains_key(SET_COOKIE);
-    let Some(nonce) = nonce.filter(|_| is_page) else {
+    if !is_shareable_page(&response) {
         return response;
-    };
+    }
     let (parts, body) = response.into_parts();
     let html = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
         Ok(html) => html,
         Err(error) => {
             tracing::error!(%error, uri = %key, "cannot read the rendered page");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            return internal_error(&state);
         }
     };
     if !reads.is_cacheable() {
         return Response::from_parts(parts, Body::from(html));
     }
-    let compressed = tokio::task::spawn_blocking(move || {
-        CachedPage::new(start, &reads, parts.headers, nonce, html)
-    })
-    .await;
+    let compressed =
+        tokio::task::spawn_blocking(move || CachedPage::new(start, &reads, parts.headers, html))
+            .await;
     match compressed {
         Ok(Ok(page)) => {
             let page = Arc::new(page);
@@ -86,13 +87,35 @@ pub async fn serve_cached_pages(
         }
         Ok(Err(error)) => {
             tracing::error!(%error, uri = %key, "cannot compress the rendered page");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            internal_error(&state)
         }
         Err(error) => {
             tracing::error!(%error, uri = %key, "page compression failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            internal_error(&state)
         }
     }
+}
+
+/// A whole page, the same for every reader: `200`, HTML, no cookie set, nothing that asks
+/// caches to keep out.
+fn is_shareable_page(response: &Response) -> bool {
+    let headers = response.headers();
+    response.status() == StatusCode::OK
+        && headers
+            .get(CONTENT_TYPE)
+            .is_some_and(|t| t.as_bytes().starts_with(b"text/html"))
+        && !headers.contains_key(SET_COOKIE)
+        && !headers.get_all(CACHE_CONTROL).iter().any(|value| {
+            let value = value.as_bytes();
+            value.windows(8).any(|w| w == b"no-store") || value.windows(7).any(|w| w == b"private")
+        })
+}
+
+/// This layer is outside the one that adds the security headers: it adds them itself.
+fn internal_error(state: &AppState) -> Response {
+    let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    add_static_headers(response.headers_mut(), state.hsts);
+    response
 }
 
 /// The request headers a cached page's response depends on, kept while the page renders.

@@ -1,22 +1,22 @@
 //! One rendered page as the cache keeps it: the HTML in every encoding it is sent in, what
-//! the render read (to tell when it is outdated), and the nonce its scripts carry.
+//! the render read (to tell when it is outdated), and the headers it went out with (its
+//! security headers among them, with the CSP naming the nonce its scripts carry).
 
 use std::hash::{Hash, Hasher};
 use std::io::Write;
 
 use app::ssr::PageReads;
 use axum::body::{Body, Bytes};
+use axum::http::StatusCode;
 use axum::http::header::{
-    CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, ETAG, HeaderMap, HeaderValue, IF_NONE_MATCH,
-    TRANSFER_ENCODING, VARY,
+    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, ETAG,
+    HeaderMap, HeaderValue, IF_NONE_MATCH, TRANSFER_ENCODING, VARY,
 };
-use axum::http::{StatusCode, header::ACCEPT_ENCODING};
 use axum::response::Response;
 use store::{Part, Stamp, Store};
 use views::ViewCounter;
 
 use super::negotiate::{Encoding, matches_etag, preferred_encoding};
-use crate::security::PageNonce;
 
 /// Brotli at a quality that compresses a page in about a millisecond and much better than
 /// the on-the-fly level, since it is paid once per render rather than once per request.
@@ -52,33 +52,40 @@ pub struct CachedPage {
     start: RenderStart,
     parts: Vec<Part>,
     shows_view_counts: bool,
+    /// Everything but the encoding and `X-Cache`, ready to send.
     headers: HeaderMap,
-    nonce: PageNonce,
-    etag: HeaderValue,
+    etag: String,
     identity: Bytes,
     brotli: Bytes,
     gzip: Bytes,
 }
 
 impl CachedPage {
-    /// Compresses the page (CPU work: call it off the async executor).
+    /// Compresses the page (CPU work: call it off the async executor). `headers` are those
+    /// the render's response carried.
     pub fn new(
         start: RenderStart,
         reads: &PageReads,
         mut headers: HeaderMap,
-        nonce: PageNonce,
         html: Bytes,
     ) -> std::io::Result<CachedPage> {
         for name in [CONTENT_LENGTH, CONTENT_ENCODING, TRANSFER_ENCODING] {
             headers.remove(name);
         }
+        let etag = entity_tag(&html);
+        if let Ok(value) = HeaderValue::from_str(&etag) {
+            headers.insert(ETAG, value);
+        }
+        // Stored, but checked with the server before each use: pages change.
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        // The same URL answers in several encodings: shared caches must keep them apart.
+        headers.append(VARY, HeaderValue::from_static("accept-encoding"));
         Ok(CachedPage {
             start,
             parts: reads.parts(),
             shows_view_counts: reads.shows_view_counts(),
             headers,
-            nonce,
-            etag: entity_tag(&html),
+            etag,
             brotli: brotli(&html)?.into(),
             gzip: gzip(&html)?.into(),
             identity: html,
@@ -101,10 +108,7 @@ impl CachedPage {
     pub fn response(&self, request: &HeaderMap, source: Source) -> Response {
         let mut response = Response::new(Body::empty());
         let headers = response.headers_mut();
-        headers.insert(ETAG, self.etag.clone());
-        // Stored, but checked with the server before each use: pages change.
-        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-        headers.insert(VARY, HeaderValue::from_static("accept-encoding"));
+        *headers = self.headers.clone();
         headers.insert(
             "x-cache",
             HeaderValue::from_static(match source {
@@ -112,12 +116,11 @@ impl CachedPage {
                 Source::Miss => "miss",
             }),
         );
-        let etag = self.etag.to_str().unwrap_or_default();
-        if matches_etag(request.get(IF_NONE_MATCH), etag) {
+        if matches_etag(request.get(IF_NONE_MATCH), &self.etag) {
+            headers.remove(CONTENT_TYPE);
             *response.status_mut() = StatusCode::NOT_MODIFIED;
             return response;
         }
-        headers.extend(self.headers.clone());
         let body = match preferred_encoding(request.get(ACCEPT_ENCODING)) {
             Encoding::Brotli => {
                 headers.insert(CONTENT_ENCODING, HeaderValue::from_static("br"));
@@ -129,18 +132,16 @@ impl CachedPage {
             }
             Encoding::Identity => self.identity.clone(),
         };
-        response.extensions_mut().insert(self.nonce.clone());
         *response.body_mut() = Body::from(body);
         response
     }
 }
 
 /// A weak tag (the encodings differ in bytes, not in content) from a hash of the HTML.
-fn entity_tag(html: &[u8]) -> HeaderValue {
+fn entity_tag(html: &[u8]) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     html.hash(&mut hasher);
-    HeaderValue::from_str(&format!("W/\"{:016x}\"", hasher.finish()))
-        .unwrap_or_else(|_| HeaderValue::from_static("W/\"0\""))
+    format!("W/\"{:016x}\"", hasher.finish())
 }
 
 fn brotli(html: &[u8]) -> std::io::Result<Vec<u8>> {
@@ -188,11 +189,6 @@ mod tests {
     fn entity_tags_follow_the_content() {
         assert_eq!(entity_tag(b"a"), entity_tag(b"a"));
         assert_ne!(entity_tag(b"a"), entity_tag(b"b"));
-        assert!(
-            entity_tag(b"a")
-                .to_str()
-                .expect("ascii")
-                .starts_with("W/\"")
-        );
+        assert!(entity_tag(b"a").starts_with("W/\""));
     }
 }
