@@ -22,7 +22,7 @@ use tower_http::trace::TraceLayer;
 use crate::page_cache::{provide_page_reads, serve_cached_pages};
 use crate::qr::footer_qr;
 use crate::script_choice::{choose_script, follow_chosen_script};
-use crate::security::{provide_page_nonce, reject_cross_site, security_headers};
+use crate::security::{HeaderPolicy, provide_page_nonce, reject_cross_site, security_headers};
 use crate::state::AppState;
 use crate::views::{record_view, record_view_pixel};
 
@@ -65,7 +65,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(reject_cross_site))
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
-        .layer(middleware::from_fn_with_state(state.clone(), security_headers))
+        .layer(middleware::from_fn_with_state(HeaderPolicy::of(&state), security_headers))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
             let route = request
                 .extensions()
@@ -76,7 +76,7 @@ pub fn router(state: AppState) -> Router {
         }))
         // Outside the layers above: a cached page is answered without them (it carries the
         // headers they gave its render).
-        .layer(middleware::from_fn_with_state(state.clone(), serve_cached_pages))
+        .layer(middleware::from_fn_with_state(state.pages.clone(), serve_cached_pages))
         // Answers not already compressed (server-function answers, uncached pages) are
         // compressed as they go out; images and the precompressed bundle are left alone.
         // Brotli at a quality that costs well under a millisecond for a page.

@@ -50,10 +50,29 @@ pub fn provide_page_nonce() {
     }
 }
 
+/// What the security headers depend on, fixed at start-up: small, so that handing it to
+/// every request costs nothing.
+#[derive(Debug, Clone, Copy)]
+pub struct HeaderPolicy {
+    hsts: bool,
+    /// The live-reload socket pages may connect to (development builds only).
+    dev_reload_port: Option<u32>,
+}
+
+impl HeaderPolicy {
+    pub fn of(state: &AppState) -> HeaderPolicy {
+        let options = &state.leptos_options;
+        HeaderPolicy {
+            hsts: state.hsts,
+            dev_reload_port: (options.env == Env::DEV).then_some(options.reload_port),
+        }
+    }
+}
+
 /// Adds the security headers to every response: pages get the policy with this response's
 /// nonce, everything else a policy under which nothing runs.
 pub async fn security_headers(
-    State(state): State<AppState>,
+    State(policy): State<HeaderPolicy>,
     mut request: Request,
     next: Next,
 ) -> Response {
@@ -64,19 +83,17 @@ pub async fn security_headers(
         .headers()
         .get(CONTENT_TYPE)
         .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
-    let dev_reload_port =
-        (state.leptos_options.env == Env::DEV).then_some(state.leptos_options.reload_port);
-    let policy = if is_html {
-        HeaderValue::from_str(&page_csp(&nonce, dev_reload_port)).ok()
+    let page_policy = if is_html {
+        HeaderValue::from_str(&page_csp(&nonce, policy.dev_reload_port)).ok()
     } else {
         None
     };
     let headers = response.headers_mut();
     headers.insert(
         CONTENT_SECURITY_POLICY,
-        policy.unwrap_or(HeaderValue::from_static(DEFAULT_CSP)),
+        page_policy.unwrap_or(HeaderValue::from_static(DEFAULT_CSP)),
     );
-    add_static_headers(headers, state.hsts);
+    add_static_headers(headers, policy.hsts);
     response
 }
 

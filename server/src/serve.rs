@@ -75,10 +75,15 @@ pub async fn run(
 
     let state = AppState {
         leptos_options,
-        store,
+        store: store.clone(),
         views: views.clone(),
         limits: config.limits,
-        pages: Arc::new(PageCache::new(config.page_cache_bytes)),
+        pages: Arc::new(PageCache::new(
+            config.page_cache_bytes,
+            store.clone(),
+            views.clone(),
+            config.hsts,
+        )),
         hsts: config.hsts,
         behind_proxy: config.behind_proxy,
     };

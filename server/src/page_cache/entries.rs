@@ -6,30 +6,29 @@ use lru::LruCache;
 
 use super::page::CachedPage;
 
-pub struct PageCache {
+pub(super) struct Entries {
     budget_bytes: usize,
-    entries: Mutex<Entries>,
+    held: Mutex<Held>,
 }
 
-struct Entries {
+struct Held {
     pages: LruCache<String, Arc<CachedPage>>,
     bytes: usize,
 }
 
-impl PageCache {
-    /// A cache holding at most `budget_bytes` of pages (all encodings counted); 0 turns
-    /// caching off.
-    pub fn new(budget_bytes: usize) -> PageCache {
-        PageCache {
+impl Entries {
+    /// At most `budget_bytes` of pages (all encodings counted); 0 holds none.
+    pub(super) fn new(budget_bytes: usize) -> Entries {
+        Entries {
             budget_bytes,
-            entries: Mutex::new(Entries {
+            held: Mutex::new(Held {
                 pages: LruCache::unbounded(),
                 bytes: 0,
             }),
         }
     }
 
-    pub fn is_enabled(&self) -> bool {
+    pub(super) fn is_enabled(&self) -> bool {
         self.budget_bytes > 0
     }
 
@@ -55,7 +54,7 @@ impl PageCache {
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Entries> {
-        self.entries.lock().unwrap_or_else(PoisonError::into_inner)
+    fn lock(&self) -> std::sync::MutexGuard<'_, Held> {
+        self.held.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }

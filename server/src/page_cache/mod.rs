@@ -27,13 +27,41 @@ use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::{provide_context, use_context};
+use store::Store;
+use views::ViewCounter;
 
-pub use entries::PageCache;
+use entries::Entries;
 use page::{CachedPage, RenderStart, Source};
 
 use crate::script_choice::redirects_to_chosen_script;
 use crate::security::add_static_headers;
-use crate::state::AppState;
+
+/// The cached pages and what tells whether they are current. Its own state rather than the
+/// application's, so that a hit clones one `Arc`.
+pub struct PageCache {
+    entries: Entries,
+    store: Arc<Store>,
+    views: Arc<ViewCounter>,
+    /// For the few answers this layer makes itself.
+    hsts: bool,
+}
+
+impl PageCache {
+    /// A cache of at most `budget_bytes` (all encodings counted); 0 turns caching off.
+    pub fn new(
+        budget_bytes: usize,
+        store: Arc<Store>,
+        views: Arc<ViewCounter>,
+        hsts: bool,
+    ) -> PageCache {
+        PageCache {
+            entries: Entries::new(budget_bytes),
+            store,
+            views,
+            hsts,
+        }
+    }
+}
 
 /// The largest page the cache reads into memory; Leptos' pages are a few dozen kilobytes.
 const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
@@ -41,23 +69,23 @@ const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
 /// Serves GET requests for pages from the cache, and caches what the render answers when it
 /// is a complete HTML page that read only what change stamps cover.
 pub async fn serve_cached_pages(
-    State(state): State<AppState>,
+    State(cache): State<Arc<PageCache>>,
     mut request: Request,
     next: Next,
 ) -> Response {
     if request.method() != Method::GET
-        || !state.pages.is_enabled()
+        || !cache.entries.is_enabled()
         || redirects_to_chosen_script(&request)
     {
         return next.run(request).await;
     }
     let key = request.uri().to_string();
-    if let Some(page) = state.pages.get(&key)
-        && page.is_current(&state.store, &state.views)
+    if let Some(page) = cache.entries.get(&key)
+        && page.is_current(&cache.store, &cache.views)
     {
         return page.response(request.headers(), Source::Hit);
     }
-    let start = RenderStart::now(&state.store, &state.views);
+    let start = RenderStart::now(&cache.store, &cache.views);
     let reads = Arc::new(PageReads::default());
     request.extensions_mut().insert(reads.clone());
     let negotiation = negotiation_headers(request.headers());
@@ -70,7 +98,7 @@ pub async fn serve_cached_pages(
         Ok(html) => html,
         Err(error) => {
             tracing::error!(%error, uri = %key, "cannot read the rendered page");
-            return internal_error(&state);
+            return internal_error(&cache);
         }
     };
     if !reads.is_cacheable() {
@@ -82,16 +110,16 @@ pub async fn serve_cached_pages(
     match compressed {
         Ok(Ok(page)) => {
             let page = Arc::new(page);
-            state.pages.put(key, page.clone());
+            cache.entries.put(key, page.clone());
             page.response(&negotiation, Source::Miss)
         }
         Ok(Err(error)) => {
             tracing::error!(%error, uri = %key, "cannot compress the rendered page");
-            internal_error(&state)
+            internal_error(&cache)
         }
         Err(error) => {
             tracing::error!(%error, uri = %key, "page compression failed");
-            internal_error(&state)
+            internal_error(&cache)
         }
     }
 }
@@ -112,9 +140,9 @@ fn is_shareable_page(response: &Response) -> bool {
 }
 
 /// This layer is outside the one that adds the security headers: it adds them itself.
-fn internal_error(state: &AppState) -> Response {
+fn internal_error(cache: &PageCache) -> Response {
     let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    add_static_headers(response.headers_mut(), state.hsts);
+    add_static_headers(response.headers_mut(), cache.hsts);
     response
 }
 

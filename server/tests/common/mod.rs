@@ -24,13 +24,18 @@ pub fn fixture_state(
     );
     let store = Arc::new(store);
     let data = tempfile::tempdir().expect("data folder");
-    let views = open_counter(data.path(), store.clone()).expect("view counter");
+    let views = Arc::new(open_counter(data.path(), store.clone()).expect("view counter"));
     let state = AppState {
         leptos_options,
-        store,
-        views: Arc::new(views),
+        store: store.clone(),
+        views: views.clone(),
         limits,
-        pages: Arc::new(PageCache::new(16 * 1024 * 1024)),
+        pages: Arc::new(PageCache::new(
+            16 * 1024 * 1024,
+            store.clone(),
+            views.clone(),
+            false,
+        )),
         hsts: false,
         behind_proxy: false,
     };
