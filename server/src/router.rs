@@ -9,6 +9,7 @@ use axum::http::header::{CACHE_CONTROL, VARY};
 use axum::http::{HeaderValue, Response, StatusCode};
 use axum::middleware;
 use axum::routing::{get, post};
+use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::CompressionLevel;
@@ -37,7 +38,7 @@ pub fn router(state: AppState) -> Router {
         provide_page_nonce();
         provide_page_reads();
     };
-    let options = state.leptos_options.clone();
+    let options = LeptosOptions::clone(&state.leptos_options);
     let site_root = std::path::PathBuf::from(options.site_root.as_ref());
     let bundle_folder = site_root.join(options.site_pkg_dir.as_ref());
     let hash_files = options.hash_files;

@@ -74,7 +74,7 @@ pub async fn run(
     let views = Arc::new(views);
 
     let state = AppState {
-        leptos_options,
+        leptos_options: Arc::new(leptos_options),
         store: store.clone(),
         views: views.clone(),
         limits: config.limits,

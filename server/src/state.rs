@@ -8,10 +8,12 @@ use views::ViewCounter;
 use crate::config::Limits;
 use crate::page_cache::PageCache;
 
-/// What every handler may reach.
+/// What every handler may reach. Cheap to clone: axum clones a route's state for every
+/// request that reaches it.
 #[derive(Clone, FromRef)]
 pub struct AppState {
-    pub leptos_options: LeptosOptions,
+    #[from_ref(skip)]
+    pub leptos_options: Arc<LeptosOptions>,
     pub store: Arc<Store>,
     pub views: Arc<ViewCounter>,
     pub limits: Limits,
@@ -22,4 +24,11 @@ pub struct AppState {
     /// `--behind-proxy`).
     #[from_ref(skip)]
     pub behind_proxy: bool,
+}
+
+/// Leptos' handlers take the options by value (once per render).
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> LeptosOptions {
+        LeptosOptions::clone(&state.leptos_options)
+    }
 }

@@ -79,12 +79,14 @@ pub async fn serve_cached_pages(
     {
         return next.run(request).await;
     }
-    let key = request.uri().to_string();
-    if let Some(page) = cache.entries.get(&key)
+    let uri = request.uri();
+    let key = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
+    if let Some(page) = cache.entries.get(key)
         && page.is_current(&cache.store, &cache.views)
     {
         return page.response(request.headers(), Source::Hit);
     }
+    let key = key.to_string();
     let start = RenderStart::now(&cache.store, &cache.views);
     let reads = Arc::new(PageReads::default());
     request.extensions_mut().insert(reads.clone());

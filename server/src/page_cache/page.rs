@@ -4,6 +4,7 @@
 
 use std::hash::{Hash, Hasher};
 use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use app::ssr::PageReads;
 use axum::body::{Body, Bytes};
@@ -51,6 +52,9 @@ pub enum Source {
 pub struct CachedPage {
     start: RenderStart,
     parts: Vec<Part>,
+    /// The latest store stamp at which none of `parts` had changed: while the store stays
+    /// there, a hit needs no look at the parts.
+    checked_at: AtomicU64,
     shows_view_counts: bool,
     /// Everything but the encoding and `X-Cache`, ready to send.
     headers: HeaderMap,
@@ -83,6 +87,7 @@ impl CachedPage {
         Ok(CachedPage {
             start,
             parts: reads.parts(),
+            checked_at: AtomicU64::new(start.store),
             shows_view_counts: reads.shows_view_counts(),
             headers,
             etag,
@@ -99,8 +104,19 @@ impl CachedPage {
 
     /// Whether nothing the page read has changed since its render began.
     pub fn is_current(&self, store: &Store, views: &ViewCounter) -> bool {
-        (!self.shows_view_counts || views.changes() == self.start.view_changes)
-            && store.unchanged_since(self.start.store, &self.parts)
+        if self.shows_view_counts && views.changes() != self.start.view_changes {
+            return false;
+        }
+        let now = store.stamp();
+        if now == self.checked_at.load(Ordering::Relaxed) {
+            return true;
+        }
+        // Checked against the store as it is now, which is at `now` or later.
+        let current = store.unchanged_since(self.start.store, &self.parts);
+        if current {
+            self.checked_at.fetch_max(now, Ordering::Relaxed);
+        }
+        current
     }
 
     /// The page for a request: `304 Not Modified` when the browser holds this version,

@@ -26,7 +26,7 @@ pub fn fixture_state(
     let data = tempfile::tempdir().expect("data folder");
     let views = Arc::new(open_counter(data.path(), store.clone()).expect("view counter"));
     let state = AppState {
-        leptos_options,
+        leptos_options: Arc::new(leptos_options),
         store: store.clone(),
         views: views.clone(),
         limits,
