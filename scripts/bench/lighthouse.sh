@@ -40,7 +40,7 @@ base=http://127.0.0.1:$port
 now_ms() { date +%s%3N; }
 
 RUST_LOG=warn "$bin" serve --content "$content" --data "$work/data" --site-root "$site_root" \
-  --addr "127.0.0.1:$port" &
+  --addr "127.0.0.1:$port" --public-url "http://127.0.0.1:$port" &
 server_pid=$!
 started=$(now_ms)
 until curl -fsS -o /dev/null "$base/healthz" 2>/dev/null; do

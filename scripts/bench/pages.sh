@@ -3,7 +3,9 @@
 # 100,000 articles, the release server and nginx (one worker) each pinned to core 0 in turn,
 # wrk on core 1 over loopback. Prints one table (requests/s, p50, p99 for each page on both
 # servers, and the ratio engine/nginx), the start-up time and memory, and the article page's
-# transfer sizes. Fails loudly if any page answers anything but 200.
+# transfer sizes. Each page is measured twice: as plain HTML (no Accept-Encoding, what the
+# issue compares) and brotli-compressed (what browsers get; nginx sends the engine's saved
+# brotli bytes as they are). Fails loudly if any page answers anything but 200.
 #
 # Usage: scripts/bench/pages.sh <wenming binary> <site root>
 set -euo pipefail
@@ -58,6 +60,9 @@ mkdir -p "$work/www" "$work/nginx"
 for i in "${!names[@]}"; do
   curl -fsS -o "$work/www/${names[$i]}.html" "http://127.0.0.1:$engine_port${paths[$i]}" \
     || { echo "FAIL: ${paths[$i]} did not answer 200" >&2; exit 1; }
+  curl -fsS -H "Accept-Encoding: br" -o "$work/www/${names[$i]}.html.br" \
+    "http://127.0.0.1:$engine_port${paths[$i]}" \
+    || { echo "FAIL: ${paths[$i]} did not answer 200 in brotli" >&2; exit 1; }
 done
 cat > "$work/nginx/nginx.conf" <<CONF
 worker_processes 1;
@@ -82,6 +87,11 @@ http {
   server {
     listen 127.0.0.1:$nginx_port;
     root $work/www;
+    location ~ \.br\$ {
+      types { }
+      default_type "text/html; charset=utf-8";
+      add_header Content-Encoding br;
+    }
   }
 }
 CONF
@@ -97,10 +107,12 @@ done
 curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port/home.html" \
   || { echo "FAIL: nginx does not serve the saved pages" >&2; cat "$work/nginx/error.log" >&2; exit 1; }
 
-# wrk's requests/s, p50 and p99; fails on any answer but 2xx/3xx or a socket error.
+# wrk's requests/s, p50 and p99; fails on any answer but 2xx/3xx or a socket error. Extra
+# arguments go to wrk (a header).
 measure() {
   local url=$1 out
-  out=$(taskset -c 1 wrk -t1 -c"$connections" -d"$duration" --latency "$url")
+  shift
+  out=$(taskset -c 1 wrk -t1 -c"$connections" -d"$duration" --latency "$@" "$url")
   if grep -qE "Non-2xx or 3xx responses|Socket errors" <<<"$out"; then
     echo "$out" >&2
     echo "FAIL: $url answered something other than 200" >&2
@@ -120,16 +132,31 @@ ms() {
     printf "%.2f", n }'
 }
 
-rows=()
-for i in "${!names[@]}"; do
-  taskset -c 1 wrk -t1 -c8 -d1s "http://127.0.0.1:$engine_port${paths[$i]}" >/dev/null
-  engine=$(measure "http://127.0.0.1:$engine_port${paths[$i]}")
-  nginx_row=$(measure "http://127.0.0.1:$nginx_port/${names[$i]}.html")
+# The brotli file must really be brotli, and nginx must send it as such.
+curl -fsS -o /dev/null -D "$work/br-headers" "http://127.0.0.1:$nginx_port/home.html.br"
+grep -qi '^content-encoding: br' "$work/br-headers" \
+  || { echo "FAIL: nginx does not label the brotli pages" >&2; exit 1; }
+
+row() {
+  local label=$1 engine=$2 nginx_row=$3
   read -r e_rps e_p50 e_p99 <<<"$engine"
   read -r n_rps n_p50 n_p99 <<<"$nginx_row"
-  rows+=("$(printf '%-13s %10.0f %8s %8s %10.0f %8s %8s %8.2f %8.2f' "${names[$i]}" \
+  printf '%-16s %10.0f %8s %8s %10.0f %8s %8s %8.2f %8.2f' "$label" \
     "$e_rps" "$(ms "$e_p50")" "$(ms "$e_p99")" "$n_rps" "$(ms "$n_p50")" "$(ms "$n_p99")" \
-    "$(echo "$e_rps / $n_rps" | bc -l)" "$(echo "$(ms "$e_p99") / $(ms "$n_p99")" | bc -l)")")
+    "$(echo "$e_rps / $n_rps" | bc -l)" "$(echo "$(ms "$e_p99") / $(ms "$n_p99")" | bc -l)"
+}
+
+rows=()
+for i in "${!names[@]}"; do
+  engine_url="http://127.0.0.1:$engine_port${paths[$i]}"
+  taskset -c 1 wrk -t1 -c8 -d1s "$engine_url" >/dev/null
+  rows+=("$(row "${names[$i]}" "$(measure "$engine_url")" \
+    "$(measure "http://127.0.0.1:$nginx_port/${names[$i]}.html")")")
+done
+for i in "${!names[@]}"; do
+  rows+=("$(row "${names[$i]} br" \
+    "$(measure "http://127.0.0.1:$engine_port${paths[$i]}" -H "Accept-Encoding: br")" \
+    "$(measure "http://127.0.0.1:$nginx_port/${names[$i]}.html.br")")")
 done
 rss_after=$(rss_mib "$server_pid")
 
@@ -142,7 +169,7 @@ size_row() {
 echo
 echo "$(date -u +%F), $articles articles, $(nproc) cores: server on core 0, wrk on core 1, $connections connections, $duration each"
 echo
-printf '%-13s %10s %8s %8s %10s %8s %8s %8s %8s\n' page "engine r/s" "p50 ms" "p99 ms" \
+printf '%-16s %10s %8s %8s %10s %8s %8s %8s %8s\n' page "engine r/s" "p50 ms" "p99 ms" \
   "nginx r/s" "p50 ms" "p99 ms" "r/s ×" "p99 ×"
 printf '%s\n' "${rows[@]}"
 echo

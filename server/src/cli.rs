@@ -69,10 +69,32 @@ pub struct ServeArgs {
     /// choose their own address).
     #[arg(long, env = "WENMING_BEHIND_PROXY")]
     pub behind_proxy: bool,
+    /// The site's public address (`https://wm.example.cn`): canonical and alternate links
+    /// become absolute, as search engines want them. Relative when not given.
+    #[arg(long, env = "WENMING_PUBLIC_URL", value_parser = parse_public_url)]
+    pub public_url: Option<String>,
     /// Memory for rendered pages, in MiB (every encoding counted). Pages are served from
     /// it until something they show changes; 0 renders every request.
     #[arg(long, env = "WENMING_PAGE_CACHE_MB", default_value_t = 64)]
     pub page_cache_mb: usize,
+}
+
+/// An `http(s)://host[:port]` address, kept without a trailing slash.
+fn parse_public_url(text: &str) -> Result<String, String> {
+    let url = text.trim_end_matches('/');
+    let host = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("give the address with its scheme, like https://wm.example.cn")?;
+    let host_is_plain = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
+    if host_is_plain {
+        Ok(url.to_string())
+    } else {
+        Err("give only the scheme and host (and port), like https://wm.example.cn".into())
+    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -80,4 +102,30 @@ pub struct CheckArgs {
     /// The content folder to check.
     #[arg(default_value = "content")]
     pub content: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_public_url;
+
+    #[test]
+    fn public_urls_are_a_scheme_and_a_host() {
+        assert_eq!(
+            parse_public_url("https://wm.example.cn/"),
+            Ok("https://wm.example.cn".into())
+        );
+        assert_eq!(
+            parse_public_url("http://127.0.0.1:3000"),
+            Ok("http://127.0.0.1:3000".into())
+        );
+        for bad in [
+            "wm.example.cn",
+            "https://",
+            "https://a.cn/path",
+            "javascript:alert(1)",
+            "https://a.cn\"x",
+        ] {
+            assert!(parse_public_url(bad).is_err(), "{bad}");
+        }
+    }
 }

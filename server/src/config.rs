@@ -39,6 +39,7 @@ pub struct ServeConfig {
     pub site_root: PathBuf,
     pub hsts: bool,
     pub behind_proxy: bool,
+    pub public_url: Option<String>,
     /// How much memory rendered pages may take (0: render every request).
     pub page_cache_bytes: usize,
     pub limits: Limits,
@@ -53,6 +54,7 @@ impl From<ServeArgs> for ServeConfig {
             site_root: args.site_root,
             hsts: args.hsts,
             behind_proxy: args.behind_proxy,
+            public_url: args.public_url,
             page_cache_bytes: args.page_cache_mb.saturating_mul(1024 * 1024),
             limits: Limits::default(),
         }

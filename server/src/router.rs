@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use app::ssr::PublicUrl;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::{MatchedPath, Request};
@@ -31,12 +32,16 @@ use crate::views::{record_view, record_view_pixel};
 /// with `oneshot`.
 pub fn router(state: AppState) -> Router {
     let (store, views) = (state.store.clone(), state.views.clone());
+    let public_url = state.public_url.clone();
     // What every Leptos page and server function may `use_context` for.
     let leptos_context = move || {
         provide_context(Arc::clone(&store));
         provide_context(Arc::clone(&views));
         provide_page_nonce();
         provide_page_reads();
+        if let Some(url) = &public_url {
+            provide_context(PublicUrl(url.clone()));
+        }
     };
     let options = LeptosOptions::clone(&state.leptos_options);
     let site_root = std::path::PathBuf::from(options.site_root.as_ref());
@@ -49,7 +54,7 @@ pub fn router(state: AppState) -> Router {
         .route("/qr/footer/{position}", get(footer_qr))
         .route("/views/{id}", post(record_view))
         .route("/views/{id}/pixel.gif", get(record_view_pixel))
-        .nest_service("/media", ServeDir::new(state.store.media_dir()))
+        .nest_service("/media", media_files(&state.store.media_dir()))
         // The built bundle and public files, served directly: Leptos' fallback handler turns
         // any answer but 200 into its 404 page, so a browser revalidating its cached copy
         // (304) or asking for a range (206) would get "not found".
@@ -88,6 +93,24 @@ pub fn router(state: AppState) -> Router {
                 .quality(CompressionLevel::Precise(4)),
         )
         .with_state(state)
+}
+
+/// Images from the content folder. Their names are not hashed (an editor may replace a
+/// cover under the same name), so browsers keep them a day rather than a year.
+fn media_files(folder: &std::path::Path) -> Router {
+    let cache_control = |response: &Response<_>| {
+        Some(if response.status().is_success() {
+            HeaderValue::from_static("public, max-age=86400")
+        } else {
+            HeaderValue::from_static("no-store")
+        })
+    };
+    Router::new()
+        .fallback_service(ServeDir::new(folder))
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            cache_control,
+        ))
 }
 
 /// The browser bundle: sent precompressed when the build left `.br`/`.gz` files and the

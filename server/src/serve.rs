@@ -86,6 +86,7 @@ pub async fn run(
         )),
         hsts: config.hsts,
         behind_proxy: config.behind_proxy,
+        public_url: config.public_url.as_deref().map(Arc::from),
     };
     let listener = TcpListener::bind(config.addr)
         .await

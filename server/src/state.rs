@@ -24,6 +24,9 @@ pub struct AppState {
     /// `--behind-proxy`).
     #[from_ref(skip)]
     pub behind_proxy: bool,
+    /// See the CLI's `--public-url`.
+    #[from_ref(skip)]
+    pub public_url: Option<Arc<str>>,
 }
 
 /// Leptos' handlers take the options by value (once per render).

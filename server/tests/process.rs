@@ -404,7 +404,7 @@ fn edits_on_disk_show_at_once_on_exactly_the_pages_that_show_them() {
     // The slide flag: the home page's slideshow and the article itself.
     Change {
         watch: "/",
-        shows: "<figcaption>通知乙</figcaption>",
+        shows: "<figcaption>通知乙",
         gone: false,
         rendered_again: &["/article/21"],
         within: second,

@@ -17,6 +17,9 @@ pub struct SiteInfo {
     pub header_links: Vec<NavLink>,
     pub footer_links: Vec<NavLink>,
     pub categories: Vec<CategoryLink>,
+    /// The site's public address (`https://wm.example.cn`), when the operator gave one:
+    /// canonical and alternate links are then absolute, as search engines want them.
+    pub public_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -28,7 +28,7 @@ fn FooterContent(site: SiteInfo) -> impl IntoView {
                     .map(|link| {
                         let qr = link.qr_image.map(|src| {
                             let alt = format!("{}{}", link.label, script.pick("二维码", "二維碼"));
-                            view! { <img class="qr" src=src alt=alt width="96" height="96"/> }
+                            view! { <img class="qr" src=src alt=alt width="96" height="96" loading="lazy"/> }
                         });
                         view! {
                             <li>

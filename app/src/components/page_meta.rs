@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
+use crate::components::use_site;
 use crate::script::{Script, use_script};
 
 /// The page's `<title>`, meta description, canonical link and the links to the same page in
@@ -18,6 +19,13 @@ pub fn PageMeta(
     path: String,
 ) -> impl IntoView {
     let script = use_script().get_untracked();
+    // Read once: pages render their meta only after the site has loaded.
+    let origin = use_site()
+        .get_untracked()
+        .and_then(Result::ok)
+        .and_then(|site| site.public_url)
+        .unwrap_or_default();
+    let absolute = move |href: String| format!("{origin}{href}");
     let title = if title.is_empty() {
         site_name
     } else {
@@ -26,8 +34,8 @@ pub fn PageMeta(
     view! {
         <Title text=title/>
         <Meta name="description" content=description/>
-        <Link rel="canonical" href=script.href(&path)/>
-        <Link rel="alternate" hreflang=Script::Hans.lang() href=Script::Hans.href(&path)/>
-        <Link rel="alternate" hreflang=Script::Hant.lang() href=Script::Hant.href(&path)/>
+        <Link rel="canonical" href=absolute(script.href(&path))/>
+        <Link rel="alternate" hreflang=Script::Hans.lang() href=absolute(Script::Hans.href(&path))/>
+        <Link rel="alternate" hreflang=Script::Hant.lang() href=absolute(Script::Hant.href(&path))/>
     }
 }

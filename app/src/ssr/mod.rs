@@ -17,6 +17,11 @@ pub use views::ViewCounter;
 
 use crate::error::AppError;
 
+/// The site's public address without a trailing slash (`https://wm.example.cn`), put into
+/// the request's context by the server when the operator gave one.
+#[derive(Debug, Clone)]
+pub struct PublicUrl(pub Arc<str>);
+
 /// The store the server put into the request's context, noting what the page reads.
 pub fn store() -> Result<TrackedStore, AppError> {
     let store = use_context::<Arc<store::Store>>().ok_or_else(|| {

@@ -38,6 +38,7 @@ pub fn fixture_state(
         )),
         hsts: false,
         behind_proxy: false,
+        public_url: None,
     };
     (state, data)
 }
