@@ -30,6 +30,8 @@ test("header and footer carry the site's identity on every page", async ({ page 
   await expect(qrCodes).toHaveCount(2);
   await expect(page.locator("footer").getByRole("img", { name: "官方微信二维码" })).toBeVisible();
   for (const img of await qrCodes.all()) {
+    // Loaded lazily: only once the footer comes into view.
+    await img.scrollIntoViewIfNeeded();
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
   }
   const noCode = await page.request.get("/qr/footer/1");
