@@ -21,7 +21,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::page_cache::{provide_page_reads, serve_cached_pages};
+use crate::page_cache::{CachedPages, provide_page_reads};
 use crate::qr::footer_qr;
 use crate::script_choice::{choose_script, follow_chosen_script};
 use crate::security::{HeaderPolicy, provide_page_nonce, reject_cross_site, security_headers};
@@ -48,7 +48,8 @@ pub fn router(state: AppState) -> Router {
     let bundle_folder = site_root.join(options.site_pkg_dir.as_ref());
     let hash_files = options.hash_files;
     let limits = state.limits;
-    Router::new()
+    let cache = state.pages.clone();
+    let app = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/script/{choice}", get(choose_script))
         .route("/qr/footer/{position}", get(footer_qr))
@@ -80,9 +81,11 @@ pub fn router(state: AppState) -> Router {
                 .unwrap_or("fallback");
             tracing::info_span!("request", method = %request.method(), route, uri = %request.uri())
         }))
-        // Outside the layers above: a cached page is answered without them (it carries the
-        // headers they gave its render).
-        .layer(middleware::from_fn_with_state(state.pages.clone(), serve_cached_pages))
+        .with_state(state);
+    // Outside the layers above: a cached page is answered without them (it carries the
+    // headers they gave its render).
+    Router::new()
+        .fallback_service(CachedPages::new(cache, app))
         // Answers not already compressed (server-function answers, uncached pages) are
         // compressed as they go out; images and the precompressed bundle are left alone.
         // Brotli at a quality that costs well under a millisecond for a page.
@@ -92,7 +95,6 @@ pub fn router(state: AppState) -> Router {
                 .gzip(true)
                 .quality(CompressionLevel::Precise(4)),
         )
-        .with_state(state)
 }
 
 /// Images from the content folder. Their names are not hashed (an editor may replace a
