@@ -24,7 +24,7 @@ CONTENT ?= content
 ADDR ?= 127.0.0.1:3000
 
 .PHONY: run dev test setup toolchain cargo-leptos wasm-bindgen node-tools chromium covers build \
-        fmt-check clippy unit-test check-content end2end bench bench-tools clean
+        fmt-check clippy unit-test check-content end2end bench bench-tools lighthouse clean
 
 ## run: build the release site and serve the demo content at http://127.0.0.1:3000
 run: build
@@ -98,6 +98,10 @@ end2end: build chromium node-tools
 bench: build bench-tools
 	scripts/bench/views.sh "$(BIN)" "$(SITE_ROOT)" "$(CONTENT)"
 	scripts/bench/pages.sh "$(BIN)" "$(SITE_ROOT)"
+
+## lighthouse: Lighthouse's mobile run on an article page of the demo site (see docs/benchmarks.md)
+lighthouse: build chromium
+	scripts/bench/lighthouse.sh "$(BIN)" "$(SITE_ROOT)" "$(CONTENT)"
 
 # wrk drives the load; taskset pins the server and wrk to a core each.
 bench-tools:
