@@ -155,6 +155,15 @@ fn every_render_gets_a_fresh_nonce_that_its_cached_copy_keeps() {
     });
 }
 
+async fn body_of(response: axum::response::Response) -> axum::body::Bytes {
+    response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+}
+
 async fn send_with(uri: &str, headers: &[(header::HeaderName, &str)]) -> axum::response::Response {
     let mut request = Request::get(uri);
     for (name, value) in headers {
@@ -189,12 +198,7 @@ fn cached_pages_revalidate_with_their_entity_tag() {
         assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
         assert_eq!(response.headers()[header::ETAG], etag.as_str());
         assert_eq!(vary(response.headers()), ["Cookie", "accept-encoding"]);
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
+        let body = body_of(response).await;
         assert!(body.is_empty());
 
         let response = send_with(uri, &[(header::IF_NONE_MATCH, "W/\"another\"")]).await;
@@ -221,12 +225,7 @@ fn cached_pages_go_out_in_the_encoding_asked_for() {
             let response = send_with(uri, &[(header::ACCEPT_ENCODING, accept)]).await;
             assert_eq!(response.headers()["x-cache"], "hit");
             assert_eq!(response.headers()[header::CONTENT_ENCODING], expected);
-            let body = response
-                .into_body()
-                .collect()
-                .await
-                .expect("body")
-                .to_bytes();
+            let body = body_of(response).await;
             assert_eq!(decoded(expected, &body), plain, "{expected}");
         }
         let response = send_with(uri, &[(header::ACCEPT_ENCODING, "br;q=0, gzip;q=0")]).await;
@@ -458,12 +457,7 @@ fn the_bundle_goes_precompressed_to_browsers_that_accept_it() {
         assert_eq!(response.headers()[header::VARY], "accept-encoding");
         // Plain names (no hashes in this build) are revalidated; a missing file is not kept.
         assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache");
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
+        let body = body_of(response).await;
         assert_eq!(&body[..], b"brotli bytes");
 
         let (_, headers, body) = get("/pkg/wenming.js").await;
@@ -494,12 +488,7 @@ fn pages_are_compressed_for_browsers_that_accept_it() {
                     .any(|v| v.to_str().unwrap_or_default().contains("accept-encoding")),
                 "{vary:?}"
             );
-            let body = response
-                .into_body()
-                .collect()
-                .await
-                .expect("body")
-                .to_bytes();
+            let body = body_of(response).await;
             assert!(
                 !body.is_empty() && body.len() < plain.len() / 2,
                 "{encoding}: {} bytes",

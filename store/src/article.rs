@@ -16,6 +16,31 @@ pub type ArticleId = u64;
 /// How long a derived summary (and so a meta description) may be, in characters.
 const SUMMARY_CHARS: usize = 120;
 
+/// A published article with only the required fields set, for the index's tests.
+#[cfg(test)]
+pub(crate) fn test_article(id: ArticleId, date: &str, category: &str) -> Article {
+    Article {
+        id,
+        title: format!("t{id}"),
+        subtitle: None,
+        date: DateTime::parse_from_rfc3339(date).expect("test date"),
+        source: None,
+        author: None,
+        editor: None,
+        category: category.into(),
+        tags: vec![],
+        summary: String::new(),
+        cover: None,
+        cover_size: None,
+        source_url: None,
+        headline: false,
+        recommended: false,
+        slide: false,
+        draft: false,
+        path: PathBuf::from(format!("{id}.md")),
+    }
+}
+
 /// The front matter exactly as written. Unknown keys are errors.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -107,33 +107,12 @@ fn same_card(before: &Article, after: &Article) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
     use chrono::DateTime;
 
     use super::*;
 
     fn article(id: ArticleId, category: &str) -> Article {
-        Article {
-            id,
-            title: format!("t{id}"),
-            subtitle: None,
-            date: DateTime::parse_from_rfc3339("2026-09-01T08:00:00+08:00").expect("test date"),
-            source: None,
-            author: None,
-            editor: None,
-            category: category.into(),
-            tags: vec![],
-            summary: String::new(),
-            cover: None,
-            cover_size: None,
-            source_url: None,
-            headline: false,
-            recommended: false,
-            slide: false,
-            draft: false,
-            path: PathBuf::from(format!("{id}.md")),
-        }
+        crate::article::test_article(id, "2026-09-01T08:00:00+08:00", category)
     }
 
     fn listing(key: ListKey) -> Part {

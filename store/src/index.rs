@@ -214,29 +214,9 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::DateTime;
 
     fn article(id: ArticleId, date: &str, category: &str) -> Article {
-        Article {
-            id,
-            title: format!("t{id}"),
-            subtitle: None,
-            date: DateTime::parse_from_rfc3339(date).expect("test date"),
-            source: None,
-            author: None,
-            editor: None,
-            category: category.into(),
-            tags: vec![],
-            summary: String::new(),
-            cover: None,
-            cover_size: None,
-            source_url: None,
-            headline: false,
-            recommended: false,
-            slide: false,
-            draft: false,
-            path: PathBuf::from(format!("{id}.md")),
-        }
+        crate::article::test_article(id, date, category)
     }
 
     fn ids(page: &Page) -> Vec<ArticleId> {
