@@ -26,15 +26,20 @@ impl Server {
 
     /// Serves the content folder `content`.
     fn start_on(content: &Path, data: &Path) -> Server {
+        Server::start_with(content, data, &[])
+    }
+
+    /// Serves `content` with more command-line flags.
+    fn start_with(content: &Path, data: &Path, flags: &[&str]) -> Server {
         for _ in 0..3 {
-            if let Some(server) = Server::try_start(content, data) {
+            if let Some(server) = Server::try_start(content, data, flags) {
                 return server;
             }
         }
         panic!("the server did not start (see its log above)");
     }
 
-    fn try_start(content: &Path, data: &Path) -> Option<Server> {
+    fn try_start(content: &Path, data: &Path, flags: &[&str]) -> Option<Server> {
         let addr = free_address();
         let child = Command::new(env!("CARGO_BIN_EXE_wenming"))
             .arg("serve")
@@ -46,6 +51,7 @@ impl Server {
             .arg(data.join("no-site"))
             .arg("--addr")
             .arg(addr.to_string())
+            .args(flags)
             .env("RUST_LOG", "warn")
             .env("LEPTOS_OUTPUT_NAME", "wenming")
             .stdout(Stdio::null())
@@ -494,5 +500,23 @@ fn edits_on_disk_show_at_once_on_exactly_the_pages_that_show_them() {
         let text = article_text(21, "通知乙（更新）", 21, "notices", extra);
         write_file(&article_path(root, 21), &text);
     });
+    server.stop();
+}
+
+#[test]
+fn with_a_public_url_canonical_and_alternate_links_are_absolute() {
+    let data = tempfile::tempdir().expect("data folder");
+    let server = Server::start_with(
+        &fixture_site(),
+        data.path(),
+        &["--public-url", "https://wm.example.cn/"],
+    );
+    let page = fetch(server.addr, &format!("/article/{ARTICLE}")).body;
+    for link in [
+        r#"<link href="https://wm.example.cn/article/1" rel="canonical">"#,
+        r#"<link href="https://wm.example.cn/zh-hant/article/1" hreflang="zh-Hant" rel="alternate">"#,
+    ] {
+        assert!(page.contains(link), "{link} missing from {page}");
+    }
     server.stop();
 }

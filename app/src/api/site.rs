@@ -10,5 +10,7 @@ use crate::script::Script;
 pub async fn get_site(script: Script) -> Result<SiteInfo, AppError> {
     use crate::ssr::*;
     let store = store()?;
-    Ok(Localize(script).site_info(&store.site()))
+    let mut site = Localize(script).site_info(&store.site());
+    site.public_url = use_context::<PublicUrl>().map(|url| url.0.to_string());
+    Ok(site)
 }

@@ -6,7 +6,6 @@ use chrono::Datelike;
 
 use crate::api::{ArticleCard, ArticleDetail, CategoryLink, Image, NavLink, SiteInfo};
 use crate::script::Script;
-use crate::ssr::PublicUrl;
 use crate::ssr::traditional::to_traditional;
 
 fn media_image(path: &str, size: Option<(u32, u32)>) -> Option<Image> {
@@ -90,7 +89,8 @@ impl Localize {
                 .iter()
                 .map(|c| self.category_link(c))
                 .collect(),
-            public_url: leptos::prelude::use_context::<PublicUrl>().map(|url| url.0.to_string()),
+            // The operator's setting, not content: `get_site` fills it in.
+            public_url: None,
         }
     }
 

@@ -34,7 +34,9 @@ pub fn store() -> Result<TrackedStore, AppError> {
 /// The view counter the server put into the request's context. Taking it notes that the
 /// page shows view counts.
 pub fn view_counter() -> Result<Arc<ViewCounter>, AppError> {
-    reads::note_view_counts(use_context::<Arc<PageReads>>().as_deref());
+    if let Some(reads) = use_context::<Arc<PageReads>>() {
+        reads.note_view_counts();
+    }
     use_context::<Arc<ViewCounter>>().ok_or_else(|| {
         tracing::error!("no view counter in the request context");
         AppError::Internal

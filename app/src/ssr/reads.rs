@@ -34,20 +34,19 @@ impl PageReads {
         self.parts_lock().extend(parts);
     }
 
+    /// Notes that the page shows view counts (called when a server function takes the
+    /// counter).
+    pub(crate) fn note_view_counts(&self) {
+        self.view_counts.store(true, Ordering::Release);
+    }
+
     fn parts_lock(&self) -> std::sync::MutexGuard<'_, HashSet<Part>> {
         self.parts.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
-/// Notes that the page shows view counts (called when a server function takes the counter).
-pub(crate) fn note_view_counts(reads: Option<&PageReads>) {
-    if let Some(reads) = reads {
-        reads.view_counts.store(true, Ordering::Release);
-    }
-}
-
-/// The store, as server functions see it: every read is noted in the render's
-/// [`PageReads`], when there is one (a server function called by the browser has none).
+/// The store, as server functions see it: every read is noted in the request's
+/// [`PageReads`], when the server gave it one.
 #[derive(Clone)]
 pub struct TrackedStore {
     store: Arc<Store>,
@@ -65,8 +64,8 @@ impl TrackedStore {
         }
     }
 
-    fn note_cards(&self, articles: &[Arc<Article>]) {
-        self.note(articles.iter().map(|a| Part::Card(a.id)));
+    fn note_cards<'a>(&self, articles: impl IntoIterator<Item = &'a Arc<Article>>) {
+        self.note(articles.into_iter().map(|a| Part::Card(a.id)));
     }
 
     /// The site changes only by a full reload, which outdates every page anyway.
@@ -98,7 +97,7 @@ impl TrackedStore {
     pub fn neighbours(&self, article: &Article) -> (Option<Arc<Article>>, Option<Arc<Article>>) {
         let (newer, older) = self.store.neighbours(article.id);
         self.note([Part::Listing(ListKey::Category(article.category.clone()))]);
-        self.note_cards(&newer.iter().chain(&older).cloned().collect::<Vec<_>>());
+        self.note_cards(newer.iter().chain(&older));
         (newer, older)
     }
 
