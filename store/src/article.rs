@@ -37,6 +37,7 @@ pub(crate) fn test_article(id: ArticleId, date: &str, category: &str) -> Article
         recommended: false,
         slide: false,
         draft: false,
+        contributed: false,
         path: PathBuf::from(format!("{id}.md")),
     }
 }
@@ -66,6 +67,8 @@ struct FrontMatter {
     slide: bool,
     #[serde(default)]
     draft: bool,
+    #[serde(default)]
+    contributed: bool,
 }
 
 /// An article's metadata, as the index keeps it. The body stays on disk and is rendered on
@@ -100,6 +103,10 @@ pub struct Article {
     /// 幻灯
     pub slide: bool,
     pub draft: bool,
+    /// Sent in by a reader (投稿) rather than written by an editor: its body is rendered
+    /// under the stricter rules for contributions (raw HTML shown as text, `nofollow ugc`
+    /// links, images only from `media/`), however the editor who approved it edits it.
+    pub contributed: bool,
     /// The file it came from.
     pub path: PathBuf,
 }
@@ -187,6 +194,7 @@ impl ParsedArticle {
                 recommended: front.recommended,
                 slide: front.slide,
                 draft: front.draft,
+                contributed: front.contributed,
                 path: path.to_path_buf(),
             },
             body: body.to_string(),
@@ -222,7 +230,7 @@ fn to_date_time(value: &toml::value::Datetime) -> Result<DateTime<FixedOffset>, 
 
 /// A relative path of plain segments: no `..`, no leading `/`, no backslashes, so that it
 /// can only name a file inside the media folder.
-fn is_media_path(path: &str) -> bool {
+pub(crate) fn is_media_path(path: &str) -> bool {
     !path.is_empty()
         && path.len() <= 200
         && path.split('/').all(|segment| {
@@ -249,7 +257,7 @@ mod tests {
     #[test]
     fn parses_a_full_article() {
         let text = file(&format!(
-            "{VALID}\nsubtitle = \"副题\"\nsource = \"青禾日报\"\nauthor = \"王思远\"\neditor = \"陈静\"\ntags = [\"a\"]\ncover = \"covers/x.png\"\nsource_url = \"https://a.example/1\"\nheadline = true\nrecommended = true\nslide = true"
+            "{VALID}\nsubtitle = \"副题\"\nsource = \"青禾日报\"\nauthor = \"王思远\"\neditor = \"陈静\"\ntags = [\"a\"]\ncover = \"covers/x.png\"\nsource_url = \"https://a.example/1\"\nheadline = true\nrecommended = true\nslide = true\ncontributed = true"
         ));
         let parsed = ParsedArticle::parse(Path::new("a/7.md"), &text).expect("valid");
         let article = parsed.article;
@@ -258,6 +266,7 @@ mod tests {
         assert_eq!(article.summary, "第一段正文。");
         assert_eq!(article.cover.as_deref(), Some("covers/x.png"));
         assert!(article.headline && article.recommended && article.slide && !article.draft);
+        assert!(article.contributed);
         assert_eq!(parsed.body, "\n第一段正文。\n");
     }
 
@@ -270,6 +279,7 @@ mod tests {
         assert_eq!(article.summary, "第一段正文。");
         assert_eq!(article.author, None);
         assert!(article.tags.is_empty() && !article.headline && !article.draft);
+        assert!(!article.contributed);
     }
 
     #[test]

@@ -13,6 +13,9 @@ pub(crate) type Problem = (Option<usize>, String);
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Split<'a> {
     pub front: &'a str,
+    /// Where `front` starts in the text given to [`split`], in bytes, so an edit can replace
+    /// the front matter and keep every other byte.
+    pub front_at: usize,
     /// The line of the file on which `front` starts.
     pub front_line: usize,
     pub body: &'a str,
@@ -21,7 +24,9 @@ pub(crate) struct Split<'a> {
 /// Splits `text` at its `+++` fences. The file must start with a `+++` line (after an
 /// optional byte-order mark) and the front matter must be closed by another.
 pub(crate) fn split(text: &str) -> Result<Split<'_>, Problem> {
+    let whole = text.len();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mark = whole - text.len();
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != FENCE {
@@ -38,6 +43,7 @@ pub(crate) fn split(text: &str) -> Result<Split<'_>, Problem> {
         if line.trim_end() == FENCE {
             return Ok(Split {
                 front: &text[front_start..offset],
+                front_at: mark + front_start,
                 front_line: 2,
                 body: &text[offset + line.len()..],
             });
@@ -98,11 +104,18 @@ mod tests {
             ("+++\r\na = 1\r\n+++\r\nbody", "a = 1\r\n", "body"),
             ("\u{feff}+++\n+++\n", "", ""),
             ("+++ \na = 1\n+++  \n\nbody", "a = 1\n", "\nbody"),
+            // The first closing fence ends the front matter; later ones are body text.
+            (
+                "+++\na = 1\n+++\nx\n+++\ny = 2\n",
+                "a = 1\n",
+                "x\n+++\ny = 2\n",
+            ),
         ];
         for (text, front, body) in cases {
             let split = split(text).unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
             assert_eq!((split.front, split.body), (front, body), "{text:?}");
             assert_eq!(split.front_line, 2);
+            assert_eq!(&text[split.front_at..][..front.len()], front, "{text:?}");
         }
     }
 

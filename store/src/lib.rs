@@ -9,7 +9,9 @@
 mod article;
 mod changes;
 pub mod durable;
+mod edit;
 mod error;
+mod find;
 mod front_matter;
 mod index;
 mod loader;
@@ -20,9 +22,11 @@ mod watch;
 
 pub use article::{Article, ArticleId, ParsedArticle};
 pub use changes::{Part, Stamp};
+pub use edit::{EditError, Flags, NewArticle, set_flags, write_media, write_new_article};
 pub use error::{ContentError, StoreError};
+pub use find::{ArticleFilter, ArticleState};
 pub use index::{Index, ListKey, Listing, Page};
-pub use markdown::{render_editorial, summary_from_markdown};
+pub use markdown::{render_body, render_contribution, render_editorial, summary_from_markdown};
 pub use site::{Category, Link, Registration, Site};
 pub use store::Store;
 pub use watch::{Watcher, watch};

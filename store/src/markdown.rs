@@ -1,29 +1,66 @@
 //! Markdown to safe HTML. Every body passes the allow-list sanitizer before it can reach a
 //! page (shared/SECURITY.md): the Markdown parser lets raw HTML through, ammonia removes
-//! whatever is not on the list.
+//! whatever is not on the list. Contributions from readers get stricter rules than editors'
+//! files.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
+use crate::article::is_media_path;
+
 fn parser_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// The sanitizer for files written by editors: ammonia's default allow-list (no `script`,
-/// `style`, `iframe`, `object`, `embed`, `form`, `svg`, `math`, `base`, `meta`, and no `on*`
-/// or `style` attributes) with link schemes narrowed to http, https, mailto and relative.
-static EDITORIAL: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+/// What both sanitizers allow: ammonia's default allow-list (no `script`, `style`, `iframe`,
+/// `object`, `embed`, `form`, `svg`, `math`, `base`, `meta`, and no `on*` or `style`
+/// attributes) with link schemes narrowed to http, https, mailto and relative.
+fn allow_list() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::default();
     builder.url_schemes(HashSet::from(["http", "https", "mailto"]));
+    builder
+}
+
+/// The sanitizer for files written by editors.
+static EDITORIAL: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = allow_list();
     // `external` keeps the browser-side router away from body links: a link to a file in
     // media/ or to another site must be a real page load, not a route.
     builder.link_rel(Some("noopener noreferrer external"));
     builder
 });
 
-/// Renders an editor's Markdown body to sanitized HTML.
+/// The sanitizer for contributions: the same list, links marked as user content that search
+/// engines should not credit (spam links are what the old site was filled with), and images
+/// only from this site's `media/` folder, so a contribution cannot load a tracker or an
+/// image the editors never saw.
+static CONTRIBUTION: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = allow_list();
+    builder.link_rel(Some("nofollow ugc noopener external"));
+    builder.attribute_filter(|element, attribute, value| {
+        let foreign_image = element == "img"
+            && attribute == "src"
+            && !value.strip_prefix("/media/").is_some_and(is_media_path);
+        (!foreign_image).then_some(Cow::Borrowed(value))
+    });
+    builder
+});
+
+/// Renders an article body under the rules its origin calls for: the one place that
+/// chooses, so an editor's preview is exactly what will be published.
+pub fn render_body(markdown: &str, contributed: bool) -> String {
+    if contributed {
+        render_contribution(markdown)
+    } else {
+        render_editorial(markdown)
+    }
+}
+
+/// Renders an editor's Markdown body to sanitized HTML. Raw HTML in the body is allowed
+/// where the allow-list allows it.
 pub fn render_editorial(markdown: &str) -> String {
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(
@@ -31,6 +68,19 @@ pub fn render_editorial(markdown: &str) -> String {
         Parser::new_ext(markdown, parser_options()),
     );
     EDITORIAL.clean(&unsafe_html).to_string()
+}
+
+/// Renders a reader's contribution to sanitized HTML. Raw HTML is shown as the text it is
+/// (escaped, never parsed), so markup a contributor typed can do nothing at all; the
+/// sanitizer then checks the Markdown's own links and images.
+pub fn render_contribution(markdown: &str) -> String {
+    let events = Parser::new_ext(markdown, parser_options()).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        other => other,
+    });
+    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, events);
+    CONTRIBUTION.clean(&unsafe_html).to_string()
 }
 
 /// Plain text of the first paragraphs of `markdown`, cut to at most `max_chars` characters
@@ -125,6 +175,106 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("href=\"mailto:x@a.example\""), "{html}");
+    }
+
+    /// Hostile contributions. Typed HTML may survive as escaped text (`&lt;script`), never
+    /// as markup: the output's real tags are checked, not its text.
+    const HOSTILE_CONTRIBUTIONS: &[&str] = &[
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "<svg onload=alert(1)></svg>",
+        "<a href=\"https://a.example\" onclick=\"alert(1)\">x</a>",
+        "<iframe src=\"https://a.example\"></iframe>",
+        "[x](data:text/html,<script>alert(1)</script>)",
+        "![](data:image/png;base64,AAAA)",
+        "![](https://evil.example/x.png)",
+        "![](//evil.example/x.png)",
+        "![](/media/../admin/x.png)",
+        "![x](/media/a.png \"t\" onerror=alert(1))",
+        "<p style=\"color:red\">x</p>",
+        "<style>body{}</style>",
+        "<form action=/x><input></form>",
+        "<base href=\"https://evil.example/\">",
+        "<meta http-equiv=refresh content=0>",
+        "<math><mi>x</mi></math>",
+        "text <b onmouseover=alert(1)>bold</b>",
+        "<div>\n\n**x**\n\n</div>",
+    ];
+
+    /// The tags (the text between `<` and `>`) of sanitized HTML, where text can hold no
+    /// `<`: ammonia escapes it.
+    fn tags(html: &str) -> Vec<&str> {
+        html.split('<')
+            .skip(1)
+            .map(|rest| rest.split('>').next().unwrap_or(rest))
+            .collect()
+    }
+
+    #[test]
+    fn contributions_show_raw_html_as_text() {
+        let allowed = ["p", "/p", "a", "/a", "img", "strong", "/strong"];
+        for input in HOSTILE_CONTRIBUTIONS {
+            let html = render_contribution(input);
+            for tag in tags(&html) {
+                let name = tag.split(' ').next().unwrap_or(tag);
+                assert!(allowed.contains(&name), "{input:?} gave {html:?}");
+                let lower = tag.to_ascii_lowercase();
+                for bad in [" on", "style=", "javascript:", "data:", "evil.example"] {
+                    assert!(!lower.contains(bad), "{input:?} gave {html:?}");
+                }
+                if name == "img" {
+                    assert!(
+                        !tag.contains("src=") || tag.contains("src=\"/media/a.png\""),
+                        "{input:?} gave {html:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            render_contribution("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(
+            render_contribution("a <b>b</b>"),
+            "<p>a &lt;b&gt;b&lt;/b&gt;</p>\n"
+        );
+    }
+
+    #[test]
+    fn contribution_links_are_marked_as_user_content() {
+        let html =
+            render_contribution("[a](https://a.example/x) [b](/article/1) <https://c.example>");
+        assert_eq!(
+            html.matches("rel=\"nofollow ugc noopener external\"")
+                .count(),
+            3,
+            "{html}"
+        );
+        assert!(html.contains("href=\"https://a.example/x\""), "{html}");
+        assert!(html.contains("href=\"/article/1\""), "{html}");
+    }
+
+    #[test]
+    fn contributions_keep_only_images_from_media() {
+        let html = render_contribution("![照片](/media/contributions/TG20261128-ABCDEF-1.jpg)");
+        assert!(
+            html.contains(
+                "<img src=\"/media/contributions/TG20261128-ABCDEF-1.jpg\" alt=\"照片\">"
+            ),
+            "{html}"
+        );
+        let html = render_contribution("![照片](https://evil.example/x.png)");
+        assert!(!html.contains("src="), "{html}");
+    }
+
+    #[test]
+    fn render_body_chooses_by_origin() {
+        let input = "<b>x</b> [a](https://a.example)";
+        assert_eq!(render_body(input, false), render_editorial(input));
+        assert_eq!(render_body(input, true), render_contribution(input));
+        assert_ne!(render_body(input, false), render_body(input, true));
     }
 
     #[test]

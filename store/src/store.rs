@@ -8,9 +8,10 @@ use lru::LruCache;
 
 use crate::changes::{Changes, parts_changed};
 use crate::loader::{self, ARTICLES_DIR, MEDIA_DIR, SITE_FILE};
-use crate::markdown::render_editorial;
+use crate::markdown::render_body;
 use crate::{
-    Article, ArticleId, ContentError, Index, Listing, Page, Part, Site, Stamp, StoreError,
+    Article, ArticleFilter, ArticleId, ContentError, Index, Listing, Page, Part, Site, Stamp,
+    StoreError,
 };
 
 /// How many rendered bodies stay in memory. Bodies are rendered on first read rather than at
@@ -87,6 +88,22 @@ impl Store {
         self.read(|loaded| loaded.index.published(id))
     }
 
+    /// Any article, drafts included: for the editors' desk, never for public pages.
+    pub fn any_article(&self, id: ArticleId) -> Option<Arc<Article>> {
+        self.read(|loaded| loaded.index.get(id))
+    }
+
+    /// Articles for the editors' list, drafts included unless `filter` leaves them out,
+    /// newest first: `limit` from `offset`, and how many match in all.
+    pub fn find(&self, filter: &ArticleFilter<'_>, offset: usize, limit: usize) -> Page {
+        self.read(|loaded| loaded.index.find(filter, offset, limit))
+    }
+
+    /// The id for a new article: one more than the largest in use, drafts included.
+    pub fn next_id(&self) -> ArticleId {
+        self.read(|loaded| loaded.index.next_id())
+    }
+
     /// Published articles whose title or summary contains `query`, newest first.
     pub fn search(&self, query: &str, limit: usize) -> Page {
         self.read(|loaded| loaded.index.search(query, limit))
@@ -145,7 +162,9 @@ impl Store {
                 ),
             )));
         }
-        let html: Arc<str> = render_editorial(&parsed.body).into();
+        // The stricter rules if either the index or the file now says it is a contribution.
+        let contributed = article.contributed || parsed.article.contributed;
+        let html: Arc<str> = render_body(&parsed.body, contributed).into();
         self.bodies_lock().put(
             article.id,
             CachedBody {

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use store::{ContentError, ListKey, Listing, Part, Store};
+use store::{
+    ArticleFilter, ArticleState, ContentError, Flags, ListKey, Listing, NewArticle, Part, Store,
+};
 
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("create folder");
@@ -296,4 +298,109 @@ fn stamps_name_exactly_the_parts_a_change_touched() {
     assert!(store.unchanged_since(start, &[news()]));
     store.reload();
     assert!(!store.unchanged_since(start, &[]));
+}
+
+fn new_article(id: u64, date: &str) -> NewArticle {
+    NewArticle {
+        id,
+        title: "读者投稿".into(),
+        date: chrono::DateTime::parse_from_rfc3339(date).expect("date"),
+        category: "news".into(),
+        author: Some("读者".into()),
+        source: None,
+        summary: None,
+        cover: None,
+        headline: false,
+        recommended: false,
+        slide: false,
+        contributed: true,
+    }
+}
+
+#[test]
+fn written_articles_show_at_once_and_again_harmlessly() {
+    let dir = fixture();
+    let (store, _) = Store::open(dir.path()).expect("opens");
+    let root = store.root().to_path_buf();
+    let id = store.next_id();
+    let count = store.len() + 1;
+    assert!(
+        store.any_article(3).is_some_and(|a| a.draft),
+        "drafts count"
+    );
+    assert_eq!(id, 6, "one more than the largest id in the index");
+
+    // A month with no folder yet: the file's own path is enough, no folder event needed.
+    let body = "\n<script>alert(1)</script>\n\n[链接](https://a.example)\n";
+    let path = store::write_new_article(&root, &new_article(id, "2026-12-01T09:00:00+08:00"), body)
+        .expect("written");
+    assert_eq!(path, root.join("articles/2026/12/6.md"));
+    assert!(store.apply_changes(std::slice::from_ref(&path)).is_empty());
+    let article = store.article(id).expect("indexed at once");
+    assert!(article.contributed);
+    assert_eq!(titles(&store, Listing::All)[0], "读者投稿");
+
+    // A contribution's body is rendered under the stricter rules.
+    let html = store.body_html(&article).expect("body");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(html.contains("&lt;script&gt;"), "{html}");
+    assert!(
+        html.contains("rel=\"nofollow ugc noopener external\""),
+        "{html}"
+    );
+
+    // The watcher reports the same file, and the new folder, later: no harm done.
+    let folder = root.join("articles/2026/12");
+    for later in [vec![path.clone()], vec![folder, path.clone()]] {
+        store.apply_changes(&later);
+        assert_eq!(
+            store.article(id).map(|a| a.path.clone()),
+            Some(path.clone())
+        );
+        assert_eq!(store.len(), count);
+        assert_eq!(
+            store
+                .body_html(&store.article(id).expect("kept"))
+                .expect("body"),
+            html
+        );
+    }
+
+    // Flags set on disk reach the listings with the same call.
+    let flags = Flags {
+        headline: true,
+        ..Flags::default()
+    };
+    store::set_flags(&path, flags).expect("flags set");
+    assert!(store.apply_changes(std::slice::from_ref(&path)).is_empty());
+    assert_eq!(titles(&store, Listing::Headlines), ["读者投稿"]);
+    let headlines = ArticleFilter {
+        state: ArticleState::Headline,
+        ..ArticleFilter::default()
+    };
+    assert_eq!(store.find(&headlines, 0, 10).total, 1);
+
+    // Drafted: gone from the public pages, still on the editors' list.
+    store::set_flags(
+        &path,
+        Flags {
+            draft: true,
+            ..flags
+        },
+    )
+    .expect("drafted");
+    assert!(store.apply_changes(std::slice::from_ref(&path)).is_empty());
+    assert!(store.article(id).is_none());
+    let drafts = ArticleFilter {
+        state: ArticleState::Draft,
+        ..ArticleFilter::default()
+    };
+    let found: Vec<u64> = store
+        .find(&drafts, 0, 10)
+        .items
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(found, [6, 3]);
+    assert_eq!(store.next_id(), 7);
 }
