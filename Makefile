@@ -79,7 +79,7 @@ fmt-check: toolchain
 	cargo fmt --all --check
 
 clippy: toolchain
-	cargo clippy -p server -p app -p store -p views --all-targets -- -D warnings
+	cargo clippy -p server -p app -p store -p views -p desk --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 # The frontend crate is only the wasm entry point; building it for the host would merge

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -18,6 +19,26 @@ if (process.env.WENMING_TEST_DATA === undefined) {
 }
 const data = process.env.WENMING_TEST_DATA;
 export const baseURL = `http://127.0.0.1:${port}`;
+
+// A second server for the editors' desk, over its own copy of the content (approvals write
+// article files, which must not land in the repository) and its own data folder with one
+// editor, created as an operator would, with the CLI.
+const deskPort = port + 1;
+export const deskURL = `http://127.0.0.1:${deskPort}`;
+export const editor = { user: "e2e.editor", password: "a long e2e password 2026" };
+if (process.env.WENMING_DESK_CONTENT === undefined) {
+  const deskRoot = path.join(os.tmpdir(), `wenming-e2e-desk-${port}`);
+  fs.rmSync(deskRoot, { recursive: true, force: true });
+  fs.mkdirSync(deskRoot);
+  process.env.WENMING_DESK_CONTENT = path.join(deskRoot, "content");
+  process.env.WENMING_DESK_DATA = path.join(deskRoot, "data");
+  fs.cpSync(content, process.env.WENMING_DESK_CONTENT, { recursive: true });
+  execFileSync(server, ["admin", "--data", process.env.WENMING_DESK_DATA, "add", editor.user], {
+    input: `${editor.password}\n`,
+  });
+}
+const deskContent = process.env.WENMING_DESK_CONTENT;
+const deskData = process.env.WENMING_DESK_DATA;
 
 // Debian's Chromium (no browser download is possible here), flags for a closed network as root.
 const chromium = {
@@ -63,12 +84,22 @@ export default defineConfig({
       testIgnore: /(hydration|screenshots)\.spec\.ts/,
     },
   ],
-  webServer: {
-    command: `"${server}" serve --content "${content}" --data "${data}" --site-root "${siteRoot}" --addr 127.0.0.1:${port}`,
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `"${server}" serve --content "${content}" --data "${data}" --site-root "${siteRoot}" --addr 127.0.0.1:${port}`,
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: `"${server}" serve --content "${deskContent}" --data "${deskData}" --site-root "${siteRoot}" --addr 127.0.0.1:${deskPort}`,
+      url: `${deskURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -3,6 +3,7 @@
 
 pub mod api;
 mod components;
+pub mod contribution;
 pub mod error;
 mod response_status;
 mod routes;
@@ -16,7 +17,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use components::{SiteFooter, SiteHeader, provide_shared};
-use routes::{ArticlePage, HomePage, ListingPage, NotFound, RankingPage, SearchPage, SubmitPage};
+use routes::{
+    ArticlePage, HomePage, ListingPage, NotFound, RankingPage, SearchPage, SubmitPage,
+    SubmitThanksPage,
+};
 use script::use_script;
 
 /// The HTML document around the app; only ever rendered on the server.
@@ -63,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/list/:category/:page") view=ListingPage ssr=SsrMode::Async/>
                     <Route path=path!("/article/:id") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/submit") view=SubmitPage ssr=SsrMode::Async/>
+                    <Route path=path!("/submit/thanks/:reference") view=SubmitThanksPage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/ranking") view=RankingPage ssr=SsrMode::Async/>
                     <Route path=path!("/zh-hant") view=HomePage ssr=SsrMode::Async/>
@@ -70,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/zh-hant/list/:category/:page") view=ListingPage ssr=SsrMode::Async/>
                     <Route path=path!("/zh-hant/article/:id") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/zh-hant/submit") view=SubmitPage ssr=SsrMode::Async/>
+                    <Route path=path!("/zh-hant/submit/thanks/:reference") view=SubmitThanksPage ssr=SsrMode::Async/>
                     <Route path=path!("/zh-hant/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/zh-hant/ranking") view=RankingPage ssr=SsrMode::Async/>
                 </Routes>

@@ -27,9 +27,30 @@ pub enum Command {
     /// Check a content folder: print every problem with its file and line, and exit with
     /// status 1 if there is any.
     Check(CheckArgs),
+    /// Manage editor accounts (the only way to create or reset one).
+    Admin(AdminArgs),
     /// Write a deterministic demo corpus of any size (for benchmarks and load tests) into a
     /// new folder.
     Generate(GenerateArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AdminArgs {
+    /// The runtime data folder the server uses.
+    #[arg(long, env = "WENMING_DATA", default_value = "data")]
+    pub data: PathBuf,
+    #[command(subcommand)]
+    pub command: AdminCommand,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum AdminCommand {
+    /// Create an editor; asks for the password (twice on a terminal, one line from a pipe).
+    Add { user: String },
+    /// Set a new password for an editor; their open sessions end.
+    Reset { user: String },
+    /// List the editors.
+    List,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -49,8 +70,9 @@ pub struct ServeArgs {
     /// The content folder: site.toml, articles/ and media/.
     #[arg(long, env = "WENMING_CONTENT", default_value = "content")]
     pub content: PathBuf,
-    /// The runtime data folder: view counts (and, later, contributions and sessions). Kept
-    /// apart from the content folder, which holds only what editors write.
+    /// The runtime data folder: view counts, contributions awaiting review, editor accounts
+    /// and the audit log. Kept apart from the content folder, which holds only what is
+    /// published.
     #[arg(long, env = "WENMING_DATA", default_value = "data")]
     pub data: PathBuf,
     /// The address to listen on.

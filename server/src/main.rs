@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         .init();
     match cli.command {
         Some(Command::Check(args)) => server::check::run(&args.content),
+        Some(Command::Admin(args)) => server::accounts::run(&args.data, args.command),
         Some(Command::Generate(args)) => server::generate::run(&args.out, args.articles, args.seed),
         Some(Command::Serve(args)) => serve(ServeConfig::from(args)),
         None => serve(ServeConfig::from(cli.serve)),

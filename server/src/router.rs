@@ -5,7 +5,8 @@ use std::sync::Arc;
 use app::ssr::PublicUrl;
 use app::{App, shell};
 use axum::Router;
-use axum::extract::{MatchedPath, Request};
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
 use axum::http::header::{CACHE_CONTROL, VARY};
 use axum::http::{HeaderValue, Response, StatusCode};
 use axum::middleware;
@@ -21,6 +22,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::admin;
+use crate::contribute::{MAX_SUBMISSION_BYTES, receive_contribution};
 use crate::page_cache::{CachedPages, provide_page_reads};
 use crate::qr::footer_qr;
 use crate::script_choice::{choose_script, follow_chosen_script};
@@ -31,18 +34,7 @@ use crate::views::{record_view, record_view_pixel};
 /// Builds the whole application; `main` only binds it to a socket, so tests can drive it
 /// with `oneshot`.
 pub fn router(state: AppState) -> Router {
-    let (store, views) = (state.store.clone(), state.views.clone());
-    let public_url = state.public_url.clone();
-    // What every Leptos page and server function may `use_context` for.
-    let leptos_context = move || {
-        provide_context(Arc::clone(&store));
-        provide_context(Arc::clone(&views));
-        provide_page_nonce();
-        provide_page_reads();
-        if let Some(url) = &public_url {
-            provide_context(PublicUrl(url.clone()));
-        }
-    };
+    let leptos_context = page_context(&state);
     let options = LeptosOptions::clone(&state.leptos_options);
     let site_root = std::path::PathBuf::from(options.site_root.as_ref());
     let bundle_folder = site_root.join(options.site_pkg_dir.as_ref());
@@ -68,9 +60,13 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(file_and_error_handler_with_context::<AppState, _>(leptos_context, shell))
+        .merge(admin::routes())
+        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
+        // Added after the general body limit, so only this route has its own, larger one.
+        .route("/submit", post(receive_contribution).layer(submission_limits()))
+        .route("/zh-hant/submit", post(receive_contribution).layer(submission_limits()))
         .layer(middleware::from_fn(follow_chosen_script))
         .layer(middleware::from_fn(reject_cross_site))
-        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
         .layer(middleware::from_fn_with_state(HeaderPolicy::of(&state), security_headers))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
@@ -95,6 +91,52 @@ pub fn router(state: AppState) -> Router {
                 .gzip(true)
                 .quality(CompressionLevel::Precise(4)),
         )
+}
+
+/// What every Leptos page and server function may `use_context` for.
+fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let (store, views) = (state.store.clone(), state.views.clone());
+    let form_clock = state.editorial.form_clock.clone();
+    let contributions = state.editorial.contributions.clone();
+    let public_url = state.public_url.clone();
+    move || {
+        provide_context(Arc::clone(&store));
+        provide_context(Arc::clone(&views));
+        provide_context(Arc::clone(&form_clock));
+        provide_context(Arc::clone(&contributions));
+        provide_page_nonce();
+        provide_page_reads();
+        if let Some(url) = &public_url {
+            provide_context(PublicUrl(url.clone()));
+        }
+    }
+}
+
+/// Renders the page at `request`'s path with `extra` in its context: how a POST handler
+/// answers with a page (the contribution form, turned back with what was typed).
+pub async fn render_page_with<T: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    request: Request,
+    extra: T,
+) -> Response<Body> {
+    let context = page_context(state);
+    let options = LeptosOptions::clone(&state.leptos_options);
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            context();
+            provide_context(extra.clone());
+        },
+        move || shell(options.clone()),
+    );
+    render(request).await
+}
+
+/// The contribution form's own body limit: images make it larger than any other request.
+fn submission_limits() -> (DefaultBodyLimit, RequestBodyLimitLayer) {
+    (
+        DefaultBodyLimit::max(MAX_SUBMISSION_BYTES),
+        RequestBodyLimitLayer::new(MAX_SUBMISSION_BYTES),
+    )
 }
 
 /// Images from the content folder. Their names are not hashed (an editor may replace a

@@ -20,6 +20,7 @@ use tokio::net::TcpListener;
 use tower::ServiceExt as _;
 
 use crate::config::{Limits, ServeConfig};
+use crate::editorial::Editorial;
 use crate::page_cache::PageCache;
 use crate::router::router;
 use crate::state::AppState;
@@ -72,6 +73,12 @@ pub async fn run(
             .map_err(|e| ServeError::Config(e.to_string()))??
     };
     let views = Arc::new(views);
+    let editorial = {
+        let data = config.data.clone();
+        tokio::task::spawn_blocking(move || Editorial::open(&data))
+            .await
+            .map_err(|e| ServeError::Config(e.to_string()))??
+    };
 
     let state = AppState {
         leptos_options: Arc::new(leptos_options),
@@ -84,6 +91,7 @@ pub async fn run(
             views.clone(),
             config.hsts,
         )),
+        editorial: Arc::new(editorial),
         hsts: config.hsts,
         behind_proxy: config.behind_proxy,
         public_url: config.public_url.as_deref().map(Arc::from),
@@ -195,6 +203,8 @@ pub enum ServeError {
     Store(#[from] store::StoreError),
     #[error(transparent)]
     Views(#[from] views::ViewsError),
+    #[error("the editors' desk: {0}")]
+    Desk(#[from] desk::DeskError),
     #[error("cannot listen on {addr}: {source}")]
     Bind { addr: SocketAddr, source: io::Error },
 }

@@ -6,6 +6,7 @@ use store::Store;
 use views::ViewCounter;
 
 use crate::config::Limits;
+use crate::editorial::Editorial;
 use crate::page_cache::PageCache;
 
 /// What every handler may reach. Cheap to clone: axum clones a route's state for every
@@ -18,6 +19,8 @@ pub struct AppState {
     pub views: Arc<ViewCounter>,
     pub limits: Limits,
     pub pages: Arc<PageCache>,
+    #[from_ref(skip)]
+    pub editorial: Arc<Editorial>,
     #[from_ref(skip)]
     pub hsts: bool,
     /// Whether the reader's address comes from `X-Forwarded-For` (see the CLI's

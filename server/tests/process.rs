@@ -520,3 +520,82 @@ fn with_a_public_url_canonical_and_alternate_links_are_absolute() {
     }
     server.stop();
 }
+
+/// A POST with a body; the response text.
+fn post(addr: SocketAddr, path: &str, content_type: &str, body: &[u8]) -> String {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nSec-Fetch-Site: same-origin\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).expect("send head");
+    stream.write_all(body).expect("send body");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("response");
+    response
+}
+
+#[test]
+fn a_contribution_survives_kill_9_right_after_its_receipt() {
+    let data = tempfile::tempdir().expect("data folder");
+    let server = Server::start(data.path());
+    let form = fetch(server.addr, "/submit");
+    let token = form
+        .body
+        .split(r#"name="token" value=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the form's token")
+        .to_string();
+    // People take longer than the form's minimum fill time.
+    std::thread::sleep(Duration::from_millis(3100));
+    let boundary = "kill9boundary";
+    let title = "断电也不丢失的投稿";
+    let fields = [
+        ("token", token.as_str()),
+        ("name", "李明"),
+        ("contact", "li.ming@qinghe.example"),
+        ("category", "news"),
+        ("title", title),
+        (
+            "body",
+            "这是一篇用来检验投稿在进程被强行终止后仍然保存完好的稿件。",
+        ),
+        ("consent", "yes"),
+    ];
+    let mut body = String::new();
+    for (name, value) in fields {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    let answer = post(
+        server.addr,
+        "/submit",
+        &format!("multipart/form-data; boundary={boundary}"),
+        body.as_bytes(),
+    );
+    // SIGKILL the moment the receipt is out: nothing gets a chance to flush.
+    server.kill();
+    assert!(answer.starts_with("HTTP/1.1 303"), "{answer}");
+    let receipt = answer
+        .lines()
+        .find_map(|line| line.strip_prefix("location: "))
+        .expect("a receipt address")
+        .trim()
+        .to_string();
+    let reference = receipt.rsplit('/').next().expect("a reference");
+    let stored =
+        std::fs::read_to_string(data.path().join(format!("contributions/{reference}.toml")))
+            .expect("the contribution is on disk");
+    assert!(stored.contains(title), "{stored}");
+
+    let restarted = Server::start(data.path());
+    let page = fetch(restarted.addr, &receipt);
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains(reference));
+}

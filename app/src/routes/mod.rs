@@ -7,6 +7,7 @@ mod not_found;
 mod ranking;
 mod search;
 mod submit;
+mod submit_thanks;
 
 pub use article::ArticlePage;
 pub use home::HomePage;
@@ -15,6 +16,7 @@ pub use not_found::NotFound;
 pub use ranking::RankingPage;
 pub use search::SearchPage;
 pub use submit::SubmitPage;
+pub use submit_thanks::SubmitThanksPage;
 
 use leptos::prelude::*;
 use serde::Serialize;

@@ -2,6 +2,7 @@
 //! to wire types. Server-function bodies start with `use crate::ssr::*;`.
 
 mod convert;
+mod desk;
 mod ranking;
 mod reads;
 pub mod traditional;
@@ -11,6 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::use_context;
 
 pub use convert::Localize;
+pub use desk::{beijing_minute, contribution_receipt, form_token};
 pub use ranking::ranking;
 pub use reads::{PageReads, TrackedStore};
 pub use views::ViewCounter;

@@ -34,6 +34,11 @@ impl PageReads {
         self.parts_lock().extend(parts);
     }
 
+    /// Notes that the page shows something no change stamp covers.
+    pub(crate) fn mark_uncacheable(&self) {
+        self.uncacheable.store(true, Ordering::Release);
+    }
+
     /// Notes that the page shows view counts (called when a server function takes the
     /// counter).
     pub(crate) fn note_view_counts(&self) {
@@ -109,7 +114,7 @@ impl TrackedStore {
     /// A search scans every article: no stamp covers its answer, so the page is not cached.
     pub fn search(&self, query: &str, limit: usize) -> Page {
         if let Some(reads) = &self.reads {
-            reads.uncacheable.store(true, Ordering::Release);
+            reads.mark_uncacheable();
         }
         self.store.search(query, limit)
     }

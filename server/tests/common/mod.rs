@@ -1,11 +1,12 @@
 //! The application state the router tests serve: the store's fixture site and a view
-//! counter in a temporary data folder.
+//! counter and the editors' desk in a temporary data folder.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use leptos::config::LeptosOptions;
 use server::config::Limits;
+use server::editorial::Editorial;
 use server::page_cache::PageCache;
 use server::state::AppState;
 use server::views::open_counter;
@@ -36,6 +37,7 @@ pub fn fixture_state(
             views.clone(),
             false,
         )),
+        editorial: Arc::new(Editorial::open(data.path()).expect("editors' desk")),
         hsts: false,
         behind_proxy: false,
         public_url: None,

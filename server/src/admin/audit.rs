@@ -1,0 +1,55 @@
+//! The audit log, as the desk writes and shows it.
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use desk::AuditEntry;
+use leptos::prelude::*;
+
+use super::Editor;
+use super::failure::Failure;
+use super::html::page;
+use crate::state::AppState;
+
+/// Appends to the audit log. The action it records is already done: a failure to log it is
+/// an operator's problem (logged loudly), not a reason to tell the editor it failed.
+pub fn record(state: &AppState, entry: &AuditEntry) {
+    if let Err(error) = state.editorial.audit.append(entry) {
+        tracing::error!(%error, action = %entry.action, editor = %entry.editor, "the audit log could not be written");
+    }
+}
+
+/// The latest entries, newest first.
+pub async fn show(State(state): State<AppState>, editor: Editor) -> Response {
+    let audit_state = state.clone();
+    let entries = tokio::task::spawn_blocking(move || audit_state.editorial.audit.recent(500))
+        .await
+        .map_err(Failure::from)
+        .and_then(|entries| entries.map_err(Failure::from));
+    let entries = match entries {
+        Ok(entries) => entries,
+        Err(failure) => return failure.respond(&state.leptos_options, &editor),
+    };
+    let rows = entries
+        .into_iter()
+        .map(|e| {
+            view! {
+                <tr>
+                    <td>{app::ssr::beijing_minute(&e.at)}</td>
+                    <td>{e.editor}</td>
+                    <td>{e.action}</td>
+                    <td>{e.target}</td>
+                    <td>{e.file.unwrap_or_default()}</td>
+                    <td>{e.detail.unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    page(&state.leptos_options, "操作日志", Some(&editor), view! {
+        <h1>"操作日志"</h1>
+        <table class="desk-table audit">
+            <thead><tr><th>"时间"</th><th>"编辑"</th><th>"操作"</th><th>"对象"</th><th>"文件"</th><th>"说明"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    })
+    .into_response()
+}

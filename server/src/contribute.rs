@@ -1,0 +1,289 @@
+//! `POST /submit`: a contribution (投稿) arriving from the form, with or without JavaScript.
+//!
+//! Accepted: written durably to the data folder, then a 303 to its receipt page. Turned back:
+//! the form page again, with everything typed still in it and the reason, under the status
+//! that says why (400 refused as automated, 413 too large, 422 fields to fix, 429 too many,
+//! 500 not saved). Nothing from a contribution reaches a public page until an editor
+//! approves it.
+
+use std::time::SystemTime;
+
+use app::contribution::{
+    ContributionFields, Field, MAX_IMAGE_BYTES, MAX_IMAGES, Notice, Problem, TurnedBack, check_all,
+};
+use app::script::Script;
+use axum::body::{Body, Bytes};
+use axum::extract::multipart::{Field as Part, MultipartError};
+use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::http::header::{CACHE_CONTROL, LOCATION};
+use axum::http::{HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use desk::{ImageProblem, NewContribution, SpamProblem, honeypot_filled, reencode};
+
+use crate::client::client_address;
+use crate::router::render_page_with;
+use crate::state::AppState;
+
+/// The largest request the form may send: the images and the text with room to spare.
+pub const MAX_SUBMISSION_BYTES: usize = MAX_IMAGES * MAX_IMAGE_BYTES + 512 * 1024;
+
+/// What the form sent, read within the limits.
+#[derive(Debug, Default)]
+struct Submission {
+    fields: ContributionFields,
+    token: String,
+    honeypot: String,
+    images: Vec<Bytes>,
+    image_problem: Option<Problem>,
+}
+
+/// Why the form's body could not be read at all.
+enum Unreadable {
+    TooLarge,
+    Malformed(String),
+}
+
+pub async fn receive_contribution(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let address = client_address(&parts, state.behind_proxy).to_string();
+    let multipart =
+        match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
+            Ok(multipart) => multipart,
+            Err(rejection) => return rejection.into_response(),
+        };
+    let submission = match read_submission(multipart).await {
+        Ok(submission) => submission,
+        Err(Unreadable::TooLarge) => {
+            return (StatusCode::PAYLOAD_TOO_LARGE, "投稿内容过大。\n").into_response();
+        }
+        Err(Unreadable::Malformed(cause)) => {
+            tracing::info!(%cause, "unreadable contribution form");
+            return (StatusCode::BAD_REQUEST, "无法读取提交的表单。\n").into_response();
+        }
+    };
+    let now = SystemTime::now();
+    let desk = &state.editorial;
+    let key = format!("submit {address}");
+    let turned_back =
+        |status: StatusCode, problems: Vec<(Field, Problem)>, notice: Option<Notice>| {
+            (
+                status,
+                TurnedBack {
+                    fields: submission.fields.clone(),
+                    problems,
+                    notice,
+                },
+            )
+        };
+    let verdict = if honeypot_filled(&submission.honeypot) {
+        Err(turned_back(
+            StatusCode::BAD_REQUEST,
+            vec![],
+            Some(Notice::Refused),
+        ))
+    } else if desk.contributions_by_address.check(&key, now).is_err() {
+        Err(turned_back(
+            StatusCode::TOO_MANY_REQUESTS,
+            vec![],
+            Some(Notice::TooMany),
+        ))
+    } else {
+        desk.contributions_by_address.hit(&key, now);
+        match desk.form_clock.judge(&submission.token, now) {
+            Err(SpamProblem::TooFast) => Err(turned_back(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                vec![],
+                Some(Notice::TooFast),
+            )),
+            Err(SpamProblem::Expired) => Err(turned_back(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                vec![],
+                Some(Notice::Expired),
+            )),
+            Err(_) => Err(turned_back(
+                StatusCode::BAD_REQUEST,
+                vec![],
+                Some(Notice::Refused),
+            )),
+            Ok(()) => {
+                let site = state.store.site();
+                let slugs: Vec<&str> = site.categories.iter().map(|c| c.slug.as_str()).collect();
+                let mut problems = check_all(&submission.fields, &slugs);
+                problems.extend(submission.image_problem.clone().map(|p| (Field::Images, p)));
+                if problems.is_empty() {
+                    Ok(())
+                } else {
+                    Err(turned_back(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        problems,
+                        None,
+                    ))
+                }
+            }
+        }
+    };
+    let verdict = match verdict {
+        Ok(()) => accept(&state, &submission, &address, now)
+            .await
+            .map_err(|(status, problems, notice)| turned_back(status, problems, notice)),
+        Err(turned) => Err(turned),
+    };
+    let script = Script::of_path(parts.uri.path());
+    match verdict {
+        Ok(reference) => {
+            tracing::info!(%reference, %address, "contribution received");
+            let receipt = script.href(&format!("/submit/thanks/{reference}"));
+            let mut response = StatusCode::SEE_OTHER.into_response();
+            if let Ok(location) = HeaderValue::from_str(&receipt) {
+                response.headers_mut().insert(LOCATION, location);
+            }
+            response
+        }
+        Err((status, turned)) => {
+            tracing::info!(%status, %address, problems = turned.problems.len(), notice = ?turned.notice, "contribution turned back");
+            let mut get = parts;
+            get.method = Method::GET;
+            let mut response =
+                render_page_with(&state, Request::from_parts(get, Body::empty()), turned).await;
+            *response.status_mut() = status;
+            response
+                .headers_mut()
+                .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+        }
+    }
+}
+
+/// Re-encodes the images and writes the contribution; returns its reference.
+async fn accept(
+    state: &AppState,
+    submission: &Submission,
+    address: &str,
+    now: SystemTime,
+) -> Result<String, (StatusCode, Vec<(Field, Problem)>, Option<Notice>)> {
+    let images = submission.images.clone();
+    let fields = submission.fields.clone().trimmed();
+    let contributions = state.editorial.contributions.clone();
+    let address = address.to_string();
+    let written = tokio::task::spawn_blocking(move || {
+        let images = images
+            .iter()
+            .map(|bytes| reencode(bytes))
+            .collect::<Result<Vec<_>, ImageProblem>>();
+        let images = match images {
+            Ok(images) => images,
+            Err(problem) => return Ok(Err(problem)),
+        };
+        let new = NewContribution {
+            name: fields.name,
+            organisation: fields.organisation,
+            contact: fields.contact,
+            category: fields.category,
+            title: fields.title,
+            body: fields.body,
+            images,
+        };
+        contributions.accept(new, &address, now).map(Ok)
+    })
+    .await;
+    match written {
+        Ok(Ok(Ok(contribution))) => Ok(contribution.reference),
+        Ok(Ok(Err(problem))) => {
+            let problem = match problem {
+                ImageProblem::TooLarge => Problem::ImageTooLarge,
+                _ => Problem::NotAnImage,
+            };
+            Err((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                vec![(Field::Images, problem)],
+                None,
+            ))
+        }
+        Ok(Err(error)) => {
+            tracing::error!(%error, "saving a contribution failed");
+            Err((
+                StatusCode::INTERNAL_SERVER_ERROR,
+                vec![],
+                Some(Notice::NotSaved),
+            ))
+        }
+        Err(error) => {
+            tracing::error!(%error, "the contribution task failed");
+            Err((
+                StatusCode::INTERNAL_SERVER_ERROR,
+                vec![],
+                Some(Notice::NotSaved),
+            ))
+        }
+    }
+}
+
+/// Reads every part of the form, refusing any part beyond its limit before reading it all.
+async fn read_submission(mut multipart: Multipart) -> Result<Submission, Unreadable> {
+    let mut submission = Submission::default();
+    while let Some(part) = multipart.next_field().await.map_err(unreadable)? {
+        let name = part.name().unwrap_or_default().to_string();
+        match name.as_str() {
+            "token" => submission.token = read_text(part, 256).await?,
+            "website" => submission.honeypot = read_text(part, 256).await?,
+            "consent" => submission.fields.consent = !read_text(part, 16).await?.is_empty(),
+            "images" => {
+                let chosen = part.file_name().is_some_and(|name| !name.is_empty());
+                let (bytes, cut) = read_bytes(part, MAX_IMAGE_BYTES).await?;
+                if !chosen && bytes.is_empty() {
+                    continue; // the browser sends an empty part when no file was chosen
+                }
+                if cut {
+                    submission.image_problem = Some(Problem::ImageTooLarge);
+                } else if submission.images.len() == MAX_IMAGES {
+                    submission.image_problem = Some(Problem::TooManyImages);
+                } else {
+                    submission.images.push(bytes);
+                }
+            }
+            other => match Field::from_key(other).filter(|f| Field::TEXT.contains(f)) {
+                Some(field) => {
+                    let text = read_text(part, field.max_bytes()).await?;
+                    if let Some(slot) = submission.fields.text_mut(field) {
+                        *slot = text;
+                    }
+                }
+                None => return Err(Unreadable::Malformed(format!("unknown field {other:?}"))),
+            },
+        }
+    }
+    Ok(submission)
+}
+
+/// A text part as UTF-8, refused when it is not. A part longer than `limit` bytes is cut
+/// (the field's own rule then reports it too long), and only there may the cut split a
+/// character.
+async fn read_text(part: Part<'_>, limit: usize) -> Result<String, Unreadable> {
+    let (bytes, cut) = read_bytes(part, limit).await?;
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => Ok(text),
+        Err(_) if cut => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(_) => Err(Unreadable::Malformed("a text field is not UTF-8".into())),
+    }
+}
+
+/// At most `limit` bytes of a part, and whether there was more (which is not read).
+async fn read_bytes(mut part: Part<'_>, limit: usize) -> Result<(Bytes, bool), Unreadable> {
+    let mut collected = Vec::new();
+    while let Some(chunk) = part.chunk().await.map_err(unreadable)? {
+        if collected.len() + chunk.len() > limit {
+            collected.extend_from_slice(&chunk[..limit - collected.len()]);
+            return Ok((collected.into(), true));
+        }
+        collected.extend_from_slice(&chunk);
+    }
+    Ok((collected.into(), false))
+}
+
+fn unreadable(error: MultipartError) -> Unreadable {
+    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        Unreadable::TooLarge
+    } else {
+        Unreadable::Malformed(error.body_text())
+    }
+}

@@ -1,0 +1,41 @@
+//! The editors' desk as the server holds it: opened once at start-up from the runtime data
+//! folder, shared by the contribution endpoint and the admin pages.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use desk::{Accounts, AuditLog, Contributions, DeskError, FormClock, Sessions, Throttle};
+
+/// How long an editor may stay idle, and how long a session lasts however active.
+pub const SESSION_IDLE: Duration = Duration::from_secs(30 * 60);
+pub const SESSION_ABSOLUTE: Duration = Duration::from_secs(12 * 3600);
+
+pub struct Editorial {
+    pub accounts: Arc<Accounts>,
+    pub sessions: Sessions,
+    /// Failed logins per address and per account name.
+    pub logins_by_address: Throttle,
+    pub logins_by_account: Throttle,
+    pub contributions: Arc<Contributions>,
+    /// Contribution attempts per address.
+    pub contributions_by_address: Throttle,
+    pub form_clock: Arc<FormClock>,
+    pub audit: AuditLog,
+}
+
+impl Editorial {
+    pub fn open(data: &Path) -> Result<Editorial, DeskError> {
+        Ok(Editorial {
+            accounts: Arc::new(Accounts::open(data)),
+            sessions: Sessions::new(SESSION_IDLE, SESSION_ABSOLUTE),
+            // Generous for a person who mistypes, hopeless for guessing.
+            logins_by_address: Throttle::new(20, Duration::from_secs(15 * 60)),
+            logins_by_account: Throttle::new(5, Duration::from_secs(15 * 60)),
+            contributions: Arc::new(Contributions::open(data)?),
+            contributions_by_address: Throttle::new(10, Duration::from_secs(10 * 60)),
+            form_clock: Arc::new(FormClock::open(data)?),
+            audit: AuditLog::open(data)?,
+        })
+    }
+}
