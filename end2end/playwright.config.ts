@@ -94,7 +94,7 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `"${server}" serve --content "${deskContent}" --data "${deskData}" --site-root "${siteRoot}" --addr 127.0.0.1:${deskPort}`,
+      command: `"${server}" serve --content "${deskContent}" --data "${deskData}" --site-root "${siteRoot}" --addr 127.0.0.1:${deskPort} --submit-limit 1000`,
       url: `${deskURL}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -356,7 +356,7 @@ mod tests {
             (Field::Body, &"字".repeat(20_001), Problem::TooLong(20_000)),
             (Field::Contact, "call me maybe", Problem::NotPhoneOrEmail),
             (Field::Contact, "123456", Problem::NotPhoneOrEmail),
-            (Field::Contact, "a@b", Problem::NotPhoneOrEmail),
+            (Field::Contact, "li@ming", Problem::NotPhoneOrEmail),
             (Field::Contact, "<a@b.cn>", Problem::NotPhoneOrEmail),
             (Field::Category, "../site", Problem::UnknownCategory),
         ];

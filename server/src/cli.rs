@@ -99,6 +99,9 @@ pub struct ServeArgs {
     /// it until something they show changes; 0 renders every request.
     #[arg(long, env = "WENMING_PAGE_CACHE_MB", default_value_t = 64)]
     pub page_cache_mb: usize,
+    /// How many contributions (投稿) one address may send in 10 minutes; more get 429.
+    #[arg(long, env = "WENMING_SUBMIT_LIMIT", default_value_t = 10)]
+    pub submit_limit: u32,
 }
 
 /// An `http(s)://host[:port]` address, kept without a trailing slash.

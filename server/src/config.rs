@@ -42,6 +42,8 @@ pub struct ServeConfig {
     pub public_url: Option<String>,
     /// How much memory rendered pages may take (0: render every request).
     pub page_cache_bytes: usize,
+    /// Contributions one address may send in 10 minutes.
+    pub submit_limit: u32,
     pub limits: Limits,
 }
 
@@ -56,6 +58,7 @@ impl From<ServeArgs> for ServeConfig {
             behind_proxy: args.behind_proxy,
             public_url: args.public_url,
             page_cache_bytes: args.page_cache_mb.saturating_mul(1024 * 1024),
+            submit_limit: args.submit_limit,
             limits: Limits::default(),
         }
     }

@@ -46,12 +46,18 @@ enum Unreadable {
 pub async fn receive_contribution(State(state): State<AppState>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let address = client_address(&parts, state.behind_proxy).to_string();
+    let now = SystemTime::now();
+    let desk = &state.editorial;
+    let key = format!("submit {address}");
+    // Known before the body is read: an address over its limit has its text read back into
+    // the form (nothing typed is lost) but its images are not even kept in memory.
+    let over_limit = desk.contributions_by_address.check(&key, now).is_err();
     let multipart =
         match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
             Ok(multipart) => multipart,
             Err(rejection) => return rejection.into_response(),
         };
-    let submission = match read_submission(multipart).await {
+    let submission = match read_submission(multipart, !over_limit).await {
         Ok(submission) => submission,
         Err(Unreadable::TooLarge) => {
             return (StatusCode::PAYLOAD_TOO_LARGE, "投稿内容过大。\n").into_response();
@@ -61,71 +67,19 @@ pub async fn receive_contribution(State(state): State<AppState>, request: Reques
             return (StatusCode::BAD_REQUEST, "无法读取提交的表单。\n").into_response();
         }
     };
-    let now = SystemTime::now();
-    let desk = &state.editorial;
-    let key = format!("submit {address}");
-    let turned_back =
-        |status: StatusCode, problems: Vec<(Field, Problem)>, notice: Option<Notice>| {
-            (
-                status,
-                TurnedBack {
-                    fields: submission.fields.clone(),
-                    problems,
-                    notice,
-                },
-            )
-        };
-    let verdict = if honeypot_filled(&submission.honeypot) {
-        Err(turned_back(
-            StatusCode::BAD_REQUEST,
-            vec![],
-            Some(Notice::Refused),
-        ))
-    } else if desk.contributions_by_address.check(&key, now).is_err() {
-        Err(turned_back(
-            StatusCode::TOO_MANY_REQUESTS,
-            vec![],
-            Some(Notice::TooMany),
-        ))
-    } else {
+    if !over_limit && !honeypot_filled(&submission.honeypot) {
         desk.contributions_by_address.hit(&key, now);
-        match desk.form_clock.judge(&submission.token, now) {
-            Err(SpamProblem::TooFast) => Err(turned_back(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                vec![],
-                Some(Notice::TooFast),
-            )),
-            Err(SpamProblem::Expired) => Err(turned_back(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                vec![],
-                Some(Notice::Expired),
-            )),
-            Err(_) => Err(turned_back(
-                StatusCode::BAD_REQUEST,
-                vec![],
-                Some(Notice::Refused),
-            )),
-            Ok(()) => {
-                let site = state.store.site();
-                let slugs: Vec<&str> = site.categories.iter().map(|c| c.slug.as_str()).collect();
-                let mut problems = check_all(&submission.fields, &slugs);
-                problems.extend(submission.image_problem.clone().map(|p| (Field::Images, p)));
-                if problems.is_empty() {
-                    Ok(())
-                } else {
-                    Err(turned_back(
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        problems,
-                        None,
-                    ))
-                }
-            }
-        }
-    };
-    let verdict = match verdict {
-        Ok(()) => accept(&state, &submission, &address, now)
-            .await
-            .map_err(|(status, problems, notice)| turned_back(status, problems, notice)),
+    }
+    let site = state.store.site();
+    let categories: Vec<&str> = site.categories.iter().map(|c| c.slug.as_str()).collect();
+    let judged = judge(
+        &submission,
+        over_limit,
+        desk.form_clock.judge(&submission.token, now),
+        &categories,
+    );
+    let verdict = match judged {
+        Ok(()) => accept(&state, &submission, &address, now).await,
         Err(turned) => Err(turned),
     };
     let script = Script::of_path(parts.uri.path());
@@ -139,7 +93,12 @@ pub async fn receive_contribution(State(state): State<AppState>, request: Reques
             }
             response
         }
-        Err((status, turned)) => {
+        Err((status, problems, notice)) => {
+            let turned = TurnedBack {
+                fields: submission.fields,
+                problems,
+                notice,
+            };
             tracing::info!(%status, %address, problems = turned.problems.len(), notice = ?turned.notice, "contribution turned back");
             let mut get = parts;
             get.method = Method::GET;
@@ -154,13 +113,50 @@ pub async fn receive_contribution(State(state): State<AppState>, request: Reques
     }
 }
 
+/// What is wrong with a submission, if anything: the status to answer with, the fields to
+/// fix and the notice to show. Fields are checked whatever else is wrong, so the person
+/// can fix everything at once.
+type TurnBack = (StatusCode, Vec<(Field, Problem)>, Option<Notice>);
+
+fn judge(
+    submission: &Submission,
+    over_limit: bool,
+    timing: Result<(), SpamProblem>,
+    categories: &[&str],
+) -> Result<(), TurnBack> {
+    let mut problems = check_all(&submission.fields, categories);
+    problems.extend(submission.image_problem.clone().map(|p| (Field::Images, p)));
+    let (status, notice) = if honeypot_filled(&submission.honeypot) {
+        (StatusCode::BAD_REQUEST, Some(Notice::Refused))
+    } else if over_limit {
+        (StatusCode::TOO_MANY_REQUESTS, Some(Notice::TooMany))
+    } else {
+        match timing {
+            Err(SpamProblem::TooFast) => (StatusCode::UNPROCESSABLE_ENTITY, Some(Notice::TooFast)),
+            Err(SpamProblem::Expired) => (StatusCode::UNPROCESSABLE_ENTITY, Some(Notice::Expired)),
+            Err(_) => (StatusCode::BAD_REQUEST, Some(Notice::Refused)),
+            Ok(()) if problems.is_empty() => return Ok(()),
+            Ok(()) => (StatusCode::UNPROCESSABLE_ENTITY, None),
+        }
+    };
+    Err((status, problems, notice))
+}
+
 /// Re-encodes the images and writes the contribution; returns its reference.
 async fn accept(
     state: &AppState,
     submission: &Submission,
     address: &str,
     now: SystemTime,
-) -> Result<String, (StatusCode, Vec<(Field, Problem)>, Option<Notice>)> {
+) -> Result<String, TurnBack> {
+    // One image job at a time: a large image takes hundreds of MiB while it is decoded.
+    let Ok(_permit) = state.editorial.image_work.acquire().await else {
+        return Err((
+            StatusCode::SERVICE_UNAVAILABLE,
+            vec![],
+            Some(Notice::NotSaved),
+        ));
+    };
     let images = submission.images.clone();
     let fields = submission.fields.clone().trimmed();
     let contributions = state.editorial.contributions.clone();
@@ -219,7 +215,11 @@ async fn accept(
 }
 
 /// Reads every part of the form, refusing any part beyond its limit before reading it all.
-async fn read_submission(mut multipart: Multipart) -> Result<Submission, Unreadable> {
+/// Images are kept only when `keep_images`.
+async fn read_submission(
+    mut multipart: Multipart,
+    keep_images: bool,
+) -> Result<Submission, Unreadable> {
     let mut submission = Submission::default();
     while let Some(part) = multipart.next_field().await.map_err(unreadable)? {
         let name = part.name().unwrap_or_default().to_string();
@@ -229,8 +229,9 @@ async fn read_submission(mut multipart: Multipart) -> Result<Submission, Unreada
             "consent" => submission.fields.consent = !read_text(part, 16).await?.is_empty(),
             "images" => {
                 let chosen = part.file_name().is_some_and(|name| !name.is_empty());
-                let (bytes, cut) = read_bytes(part, MAX_IMAGE_BYTES).await?;
-                if !chosen && bytes.is_empty() {
+                let limit = if keep_images { MAX_IMAGE_BYTES } else { 0 };
+                let (bytes, cut) = read_bytes(part, limit).await?;
+                if !keep_images || (!chosen && bytes.is_empty()) {
                     continue; // the browser sends an empty part when no file was chosen
                 }
                 if cut {
@@ -285,5 +286,71 @@ fn unreadable(error: MultipartError) -> Unreadable {
         Unreadable::TooLarge
     } else {
         Unreadable::Malformed(error.body_text())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn submission(title: &str, honeypot: &str) -> Submission {
+        Submission {
+            fields: ContributionFields {
+                name: "李明".into(),
+                organisation: String::new(),
+                contact: "0000-1234567".into(),
+                category: "news".into(),
+                title: title.into(),
+                body: "周六上午，东湖区三十余名志愿者沿河道清理垃圾。".into(),
+                consent: true,
+            },
+            honeypot: honeypot.into(),
+            ..Submission::default()
+        }
+    }
+
+    /// The status, notice and number of field problems `judge` answers with.
+    fn verdict(
+        title: &str,
+        honeypot: &str,
+        over_limit: bool,
+        timing: Result<(), SpamProblem>,
+    ) -> Option<(StatusCode, Option<Notice>, usize)> {
+        judge(&submission(title, honeypot), over_limit, timing, &["news"])
+            .err()
+            .map(|(status, problems, notice)| (status, notice, problems.len()))
+    }
+
+    #[test]
+    fn robots_limits_and_timing_come_first_and_fields_are_always_checked() {
+        use SpamProblem::{Expired, Forged, TooFast};
+        let (good, bad) = ("河道清理纪实", "短");
+        let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+        assert_eq!(verdict(good, "", false, Ok(())), None);
+        assert_eq!(
+            verdict(good, "http://x", false, Ok(())),
+            Some((StatusCode::BAD_REQUEST, Some(Notice::Refused), 0))
+        );
+        assert_eq!(
+            verdict(bad, "", true, Ok(())),
+            Some((StatusCode::TOO_MANY_REQUESTS, Some(Notice::TooMany), 1))
+        );
+        assert_eq!(
+            verdict(bad, "", false, Err(TooFast)),
+            Some((unprocessable, Some(Notice::TooFast), 1))
+        );
+        assert_eq!(
+            verdict(good, " ", false, Err(Expired)),
+            Some((unprocessable, Some(Notice::Expired), 0)),
+            "white space is not a filled honeypot"
+        );
+        assert_eq!(
+            verdict(good, "", false, Err(Forged)),
+            Some((StatusCode::BAD_REQUEST, Some(Notice::Refused), 0))
+        );
+        assert_eq!(
+            verdict(bad, "", false, Ok(())),
+            Some((unprocessable, None, 1))
+        );
     }
 }

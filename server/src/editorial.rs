@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use desk::{Accounts, AuditLog, Contributions, DeskError, FormClock, Sessions, Throttle};
+use tokio::sync::Semaphore;
 
 /// How long an editor may stay idle, and how long a session lasts however active.
 pub const SESSION_IDLE: Duration = Duration::from_secs(30 * 60);
@@ -22,10 +23,15 @@ pub struct Editorial {
     pub contributions_by_address: Throttle,
     pub form_clock: Arc<FormClock>,
     pub audit: AuditLog,
+    /// Password checks (argon2: tens of milliseconds and ~19 MiB each) running at once.
+    pub password_checks: Semaphore,
+    /// Images being decoded and re-encoded at once (a large one takes ~256 MiB).
+    pub image_work: Semaphore,
 }
 
 impl Editorial {
-    pub fn open(data: &Path) -> Result<Editorial, DeskError> {
+    /// `submissions` is how many contributions one address may send in 10 minutes.
+    pub fn open(data: &Path, submissions: u32) -> Result<Editorial, DeskError> {
         Ok(Editorial {
             accounts: Arc::new(Accounts::open(data)),
             sessions: Sessions::new(SESSION_IDLE, SESSION_ABSOLUTE),
@@ -33,9 +39,11 @@ impl Editorial {
             logins_by_address: Throttle::new(20, Duration::from_secs(15 * 60)),
             logins_by_account: Throttle::new(5, Duration::from_secs(15 * 60)),
             contributions: Arc::new(Contributions::open(data)?),
-            contributions_by_address: Throttle::new(10, Duration::from_secs(10 * 60)),
+            contributions_by_address: Throttle::new(submissions, Duration::from_secs(10 * 60)),
             form_clock: Arc::new(FormClock::open(data)?),
             audit: AuditLog::open(data)?,
+            password_checks: Semaphore::new(2),
+            image_work: Semaphore::new(1),
         })
     }
 }

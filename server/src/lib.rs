@@ -8,6 +8,7 @@ pub mod cli;
 pub mod client;
 pub mod config;
 pub mod contribute;
+pub mod cookies;
 pub mod editorial;
 pub mod generate;
 pub mod page_cache;

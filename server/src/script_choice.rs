@@ -7,11 +7,13 @@
 
 use app::script::Script;
 use axum::extract::{Path, Query, Request};
-use axum::http::header::{CACHE_CONTROL, COOKIE, LOCATION, SET_COOKIE, VARY};
+use axum::http::header::{CACHE_CONTROL, LOCATION, SET_COOKIE, VARY};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+
+use crate::cookies::cookie;
 
 const COOKIE_NAME: &str = "wenming_script";
 
@@ -104,16 +106,11 @@ pub async fn follow_chosen_script(request: Request, next: Next) -> Response {
 }
 
 fn chosen_script(headers: &HeaderMap) -> Option<Script> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .find_map(|pair| match pair.trim().split_once('=') {
-            Some((COOKIE_NAME, "hant")) => Some(Script::Hant),
-            Some((COOKIE_NAME, "hans")) => Some(Script::Hans),
-            _ => None,
-        })
+    match cookie(headers, COOKIE_NAME)? {
+        "hant" => Some(Script::Hant),
+        "hans" => Some(Script::Hans),
+        _ => None,
+    }
 }
 
 /// Whether the browser is loading a page, not something for a page (an image, a script's
@@ -127,8 +124,10 @@ fn loads_a_document(headers: &HeaderMap) -> bool {
 
 /// Paths that are pages (as opposed to assets, APIs and the switch itself).
 fn is_page_path(path: &str) -> bool {
-    const NOT_PAGES: [&str; 8] = [
+    // The editors' desk exists in Simplified only.
+    const NOT_PAGES: [&str; 9] = [
         "/api/", "/pkg/", "/media/", "/script/", "/qr/", "/views/", "/healthz", "/favicon",
+        "/admin",
     ];
     !NOT_PAGES.iter().any(|prefix| path.starts_with(prefix))
 }
@@ -145,6 +144,7 @@ fn is_local_path(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::header::COOKIE;
 
     #[test]
     fn only_local_paths_are_followed() {
@@ -218,5 +218,7 @@ mod tests {
         assert!(!is_page_path("/script/hant"));
         assert!(!is_page_path("/views/7/pixel.gif"));
         assert!(!is_page_path("/qr/footer/1"));
+        assert!(!is_page_path("/admin"));
+        assert!(!is_page_path("/admin/articles"));
     }
 }

@@ -74,8 +74,8 @@ pub async fn run(
     };
     let views = Arc::new(views);
     let editorial = {
-        let data = config.data.clone();
-        tokio::task::spawn_blocking(move || Editorial::open(&data))
+        let (data, submissions) = (config.data.clone(), config.submit_limit);
+        tokio::task::spawn_blocking(move || Editorial::open(&data, submissions))
             .await
             .map_err(|e| ServeError::Config(e.to_string()))??
     };

@@ -53,7 +53,7 @@ fn desk() -> &'static Desk {
             .site_root(site_root.path().to_string_lossy().into_owned())
             .build();
         let (mut state, data) = common::fixture_state(Limits::default(), options);
-        let mut editorial = Editorial::open(data.path()).expect("desk");
+        let mut editorial = Editorial::open(data.path(), 10).expect("desk");
         editorial.sessions = desk::Sessions::new(IDLE, Duration::from_secs(3600));
         state.editorial = Arc::new(editorial);
         state

@@ -48,13 +48,17 @@ pub async fn contribution_receipt(reference: String) -> Result<ContributionRecei
     }
 }
 
-/// An RFC 3339 instant as `YYYY-MM-DD HH:MM` in China's time zone (the site's readers').
+/// China's time zone (UTC+8), the site's readers' and editors'.
+pub fn china_time() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
+}
+
+/// An RFC 3339 instant as `YYYY-MM-DD HH:MM` in China's time zone.
 pub fn beijing_minute(rfc3339: &str) -> String {
-    let beijing = FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
     DateTime::parse_from_rfc3339(rfc3339)
         .map(|instant| {
             instant
-                .with_timezone(&beijing)
+                .with_timezone(&china_time())
                 .format("%Y-%m-%d %H:%M")
                 .to_string()
         })

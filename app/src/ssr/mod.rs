@@ -12,7 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::use_context;
 
 pub use convert::Localize;
-pub use desk::{beijing_minute, contribution_receipt, form_token};
+pub use desk::{beijing_minute, china_time, contribution_receipt, form_token};
 pub use ranking::ranking;
 pub use reads::{PageReads, TrackedStore};
 pub use views::ViewCounter;

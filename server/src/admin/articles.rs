@@ -4,6 +4,7 @@
 
 use std::time::SystemTime;
 
+use app::script::encode_query_value;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -85,10 +86,18 @@ pub async fn list(
             view! { <option value=*value selected=selected>{*label}</option> }
         })
         .collect_view();
+    // Where a row's form returns to: this very list, filter and page kept.
+    let back = format!(
+        "/admin/articles?category={}&state={}&q={}&page={page_number}",
+        encode_query_value(&filter.category),
+        encode_query_value(&filter.state),
+        encode_query_value(filter.q.trim()),
+    );
     let rows = found
         .items
         .iter()
         .map(|article| {
+            let back = back.clone();
             let action = format!("/admin/articles/{}/flags", article.id);
             let public = format!("/article/{}", article.id);
             let checkbox = |name: &'static str, label: &'static str, checked: bool| {
@@ -112,6 +121,7 @@ pub async fn list(
                             {checkbox("recommended", "推荐", article.recommended)}
                             {checkbox("slide", "幻灯", article.slide)}
                             {checkbox("draft", "草稿", article.draft)}
+                            <input type="hidden" name="back" value=back/>
                             <button type="submit">"保存"</button>
                         </form>
                     </td>
@@ -145,6 +155,8 @@ pub struct FlagForm {
     recommended: Option<String>,
     slide: Option<String>,
     draft: Option<String>,
+    /// The list the form was on.
+    back: Option<String>,
 }
 
 pub async fn set_flags(
@@ -205,7 +217,15 @@ pub async fn set_flags(
     match edited {
         Ok(()) => {
             tracing::info!(editor = %editor.name, article = id, action, "article flags changed");
-            Redirect::to("/admin/articles").into_response()
+            // Only ever back to the article list (never elsewhere, never another site).
+            let back = form
+                .back
+                .filter(|back| {
+                    back.starts_with("/admin/articles?")
+                        && back.bytes().all(|b| b.is_ascii_graphic())
+                })
+                .unwrap_or_else(|| "/admin/articles".into());
+            Redirect::to(&back).into_response()
         }
         Err(failure) => failure.respond(&state.leptos_options, &editor),
     }

@@ -18,6 +18,14 @@ pub fn record(state: &AppState, entry: &AuditEntry) {
     }
 }
 
+/// [`record`] for async code: the append waits for the disk, so it runs off the executor.
+pub async fn record_async(state: &AppState, entry: AuditEntry) {
+    let state = state.clone();
+    if let Err(error) = tokio::task::spawn_blocking(move || record(&state, &entry)).await {
+        tracing::error!(%error, "the audit task failed");
+    }
+}
+
 /// The latest entries, newest first.
 pub async fn show(State(state): State<AppState>, editor: Editor) -> Response {
     let audit_state = state.clone();

@@ -9,11 +9,12 @@ use axum::http::header::{RETRY_AFTER, SET_COOKIE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use desk::audit::entry;
+use desk::check_user_name;
 use leptos::prelude::*;
 use serde::Deserialize;
 
 use super::Editor;
-use super::audit::record;
+use super::audit::record_async;
 use super::html::page;
 use super::session::{clear_cookie, session_cookie};
 use crate::client::client_address;
@@ -68,6 +69,11 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Response
     let desk = &state.editorial;
     let now = SystemTime::now();
     let user = credentials.user.trim().to_lowercase();
+    // A name no account can have is refused before it becomes a throttle key (which would
+    // let anyone fill the throttle's table with megabyte-long keys).
+    if check_user_name(&user).is_err() {
+        return login_page(&state, StatusCode::UNAUTHORIZED, Some("用户名或密码错误。"));
+    }
     let by_address = format!("login {address}");
     let by_account = format!("login {user}");
     let limited = desk
@@ -87,19 +93,33 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Response
         }
         return response;
     }
+    // Counted before the password is checked, so that a burst of guesses sent at once is
+    // limited like guesses sent one by one; a success takes the count back.
+    desk.logins_by_address.hit(&by_address, now);
+    desk.logins_by_account.hit(&by_account, now);
+    // Each check takes tens of milliseconds and ~19 MiB: a few at a time, the rest wait.
+    let Ok(_permit) = desk.password_checks.acquire().await else {
+        return login_page(
+            &state,
+            StatusCode::SERVICE_UNAVAILABLE,
+            Some("暂时无法登录，请稍后再试。"),
+        );
+    };
     let accounts = desk.accounts.clone();
     let (name, password) = (user.clone(), credentials.password);
     let verified = tokio::task::spawn_blocking(move || accounts.verify(&name, &password)).await;
     match verified {
         Ok(Ok(Some(account))) => {
             desk.logins_by_account.clear(&by_account);
+            desk.logins_by_address.clear(&by_address);
             // Now, not when the request came: checking the password took a moment.
             let now = SystemTime::now();
             let token = desk.sessions.start(&account.name, now);
-            record(
+            record_async(
                 &state,
-                &entry(&account.name, "login", &address, None, None, now),
-            );
+                entry(&account.name, "login", &address, None, None, now),
+            )
+            .await;
             tracing::info!(user = %account.name, %address, "editor logged in");
             let mut response = Redirect::to("/admin").into_response();
             response
@@ -108,8 +128,6 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Response
             response
         }
         Ok(Ok(None)) => {
-            desk.logins_by_address.hit(&by_address, now);
-            desk.logins_by_account.hit(&by_account, now);
             tracing::warn!(%address, %user, "failed login");
             login_page(&state, StatusCode::UNAUTHORIZED, Some("用户名或密码错误。"))
         }
@@ -136,10 +154,11 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Response
 pub async fn logout(State(state): State<AppState>, editor: Editor) -> Response {
     let desk = &state.editorial;
     desk.sessions.end(&editor.token);
-    record(
+    record_async(
         &state,
-        &entry(&editor.name, "logout", "", None, None, SystemTime::now()),
-    );
+        entry(&editor.name, "logout", "", None, None, SystemTime::now()),
+    )
+    .await;
     let mut response = Redirect::to("/admin/login").into_response();
     response.headers_mut().insert(SET_COOKIE, clear_cookie());
     response

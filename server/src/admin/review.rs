@@ -5,13 +5,15 @@
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
 
-use app::ssr::beijing_minute;
+use app::contribution::{Field, check_text};
+use app::script::Script;
+use app::ssr::{beijing_minute, china_time};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{FixedOffset, Utc};
+use chrono::Utc;
 use desk::audit::entry;
 use desk::{Contribution, Status};
 use leptos::prelude::*;
@@ -24,8 +26,9 @@ use super::failure::Failure;
 use super::html::page;
 use crate::state::AppState;
 
-/// One approval at a time: an article id is taken and its file written as one step.
-static APPROVING: Mutex<()> = Mutex::new(());
+/// One decision at a time: an approval takes an article id and writes its file as one step,
+/// and no rejection can come between its check and its record.
+static DECIDING: Mutex<()> = Mutex::new(());
 
 pub async fn queue(State(state): State<AppState>, editor: Editor) -> Response {
     let contributions = state.editorial.contributions.clone();
@@ -118,20 +121,18 @@ pub async fn show(
         Err(error) => return Failure::from(error).respond(&state.leptos_options, &editor),
     };
     let site = state.store.site();
-    // The preview is the body exactly as the public page will render it; the images, not
-    // published yet, follow from the desk's copy.
-    let preview = render_body(&published_markdown(&contribution.body, &[]), true);
-    let images = contribution
-        .images
-        .iter()
-        .map(|name| {
-            let src = format!(
-                "/admin/contributions/{}/images/{name}",
-                contribution.reference
-            );
-            view! { <figure><img src=src alt="投稿图片" width="320"/></figure> }
-        })
-        .collect_view();
+    // The preview is the body exactly as the public page will render it, images included
+    // (so a body that swallows them, say with an open code fence, shows it); only the images'
+    // addresses point at the desk's copy, as they are not published yet.
+    let reference = &contribution.reference;
+    let public_urls: Vec<String> = (1..=contribution.images.len())
+        .map(|n| format!("/media/{}", media_name(reference, n)))
+        .collect();
+    let mut preview = render_body(&published_markdown(&contribution.body, &public_urls), true);
+    for (url, name) in public_urls.iter().zip(&contribution.images) {
+        let desk_copy = format!("/admin/contributions/{reference}/images/{name}");
+        preview = preview.replace(&format!("src=\"{url}\""), &format!("src=\"{desk_copy}\""));
+    }
     let decision = match &contribution.status {
         Status::Pending => decision_forms(&contribution, &site).into_any(),
         status => view! { <p class="decision">{status_text(status)}</p> }.into_any(),
@@ -154,7 +155,6 @@ pub async fn show(
             <section class="preview" aria-label="发布预览">
                 <h2>"发布预览"</h2>
                 <div class="article-body" inner_html=preview></div>
-                {images}
             </section>
             {decision}
         },
@@ -219,19 +219,22 @@ pub async fn approve(
     Path(reference): Path<String>,
     Form(approval): Form<Approval>,
 ) -> Response {
+    // The contribution form's own rules: an editor's title meets what the contributor's did.
     let title = approval.title.trim().to_string();
-    if title.is_empty() || title.chars().count() > 200 || title.chars().any(char::is_control) {
-        return Failure::Invalid("标题须为 1 到 200 个字，且只有一行。".into())
-            .respond(&state.leptos_options, &editor);
-    }
-    if !state
-        .store
-        .site()
-        .categories
-        .iter()
-        .any(|c| c.slug == approval.category)
-    {
-        return Failure::Invalid("请选择一个栏目。".into()).respond(&state.leptos_options, &editor);
+    let site = state.store.site();
+    let categories: Vec<&str> = site.categories.iter().map(|c| c.slug.as_str()).collect();
+    for (field, value) in [
+        (Field::Title, &title),
+        (Field::Category, &approval.category),
+    ] {
+        if let Some(problem) = check_text(field, value, &categories) {
+            let text = format!(
+                "{}：{}",
+                field.label(Script::Hans),
+                problem.message(Script::Hans)
+            );
+            return Failure::Invalid(text).respond(&state.leptos_options, &editor);
+        }
     }
     let (store, desk_state, name) = (state.store.clone(), state.clone(), editor.name.clone());
     let target = reference.clone();
@@ -260,7 +263,7 @@ fn publish(
     title: &str,
     approval: &Approval,
 ) -> Result<u64, Failure> {
-    let _one_at_a_time = APPROVING.lock().unwrap_or_else(PoisonError::into_inner);
+    let _one_at_a_time = DECIDING.lock().unwrap_or_else(PoisonError::into_inner);
     let desk = &state.editorial;
     let contribution = desk
         .contributions
@@ -285,11 +288,11 @@ fn publish(
     }
     let id = store.next_id();
     let now = SystemTime::now();
-    let beijing = FixedOffset::east_opt(8 * 3600).ok_or(Failure::Internal("offset".into()))?;
+
     let article = NewArticle {
         id,
         title: title.to_string(),
-        date: Utc::now().with_timezone(&beijing),
+        date: Utc::now().with_timezone(&china_time()),
         category: approval.category.clone(),
         author: Some(contribution.name.clone()),
         source: Some(contribution.organisation.clone()).filter(|s| !s.is_empty()),
@@ -345,6 +348,7 @@ pub async fn reject(
     }
     let (desk_state, name, target) = (state.clone(), editor.name.clone(), reference.clone());
     let rejected = tokio::task::spawn_blocking(move || {
+        let _one_at_a_time = DECIDING.lock().unwrap_or_else(PoisonError::into_inner);
         let desk = &desk_state.editorial;
         let now = SystemTime::now();
         desk.contributions
@@ -370,7 +374,13 @@ pub async fn image(
     editor: Editor,
     Path((reference, name)): Path<(String, String)>,
 ) -> Response {
-    let Some(path) = state.editorial.contributions.image_path(&reference, &name) else {
+    // Finding the path reads the contribution's record: a file read, off the executor.
+    let contributions = state.editorial.contributions.clone();
+    let path = tokio::task::spawn_blocking(move || contributions.image_path(&reference, &name))
+        .await
+        .ok()
+        .flatten();
+    let Some(path) = path else {
         return Failure::NotFound.respond(&state.leptos_options, &editor);
     };
     match tokio::fs::read(&path).await {

@@ -3,11 +3,12 @@
 use std::time::SystemTime;
 
 use axum::extract::FromRequestParts;
-use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::header::SET_COOKIE;
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use crate::cookies::cookie;
 use crate::state::AppState;
 
 /// `__Host-`: the browser keeps it only if it is `Secure`, for this host alone, for every
@@ -57,7 +58,15 @@ impl FromRequestParts<AppState> for Editor {
             .check(&token, SystemTime::now())
             .ok_or_else(refused)?;
         // A password reset from the CLI (or a removed account) ends the sessions before it.
-        let account = desk.accounts.get(&session.user).ok().flatten();
+        // The accounts file is read each time, so a reset counts at once (off the executor:
+        // it is a file read).
+        let accounts = desk.accounts.clone();
+        let user = session.user.clone();
+        let account = tokio::task::spawn_blocking(move || accounts.get(&user))
+            .await
+            .ok()
+            .and_then(Result::ok)
+            .flatten();
         match account {
             Some(account) if account.changed_at <= session.started => Ok(Editor {
                 name: account.name,
@@ -73,16 +82,7 @@ impl FromRequestParts<AppState> for Editor {
 
 /// The session token from the request's cookies, if any.
 pub fn session_token(parts: &Parts) -> Option<String> {
-    parts
-        .headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .find_map(|pair| {
-            let (name, value) = pair.trim().split_once('=')?;
-            (name == SESSION_COOKIE).then(|| value.to_string())
-        })
+    cookie(&parts.headers, SESSION_COOKIE).map(str::to_string)
 }
 
 /// The cookie that carries a new session: unreadable by scripts, sent over HTTPS only and

@@ -37,7 +37,7 @@ pub fn fixture_state(
             views.clone(),
             false,
         )),
-        editorial: Arc::new(Editorial::open(data.path()).expect("editors' desk")),
+        editorial: Arc::new(Editorial::open(data.path(), 10).expect("editors' desk")),
         hsts: false,
         behind_proxy: false,
         public_url: None,
