@@ -40,6 +40,7 @@ pub fn page(
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="robots" content="noindex"/>
                 <title>{title}</title>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HashedStylesheet options/>
             </head>
             <body class="desk">
