@@ -32,9 +32,10 @@ const REFERENCE_CHARS: usize = 2 + 8 + 1 + RANDOM_CHARS;
 /// New references tried before giving up; a collision among 32⁶ per day is already unlikely.
 const ATTEMPTS: usize = 16;
 
-/// A contribution as the form delivers it, images already re-encoded by [`crate::reencode`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewContribution {
+/// What the contributor wrote: who they are and their story.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
     /// The sender's name.
     pub name: String,
     /// The sender's organisation.
@@ -47,6 +48,12 @@ pub struct NewContribution {
     pub title: String,
     /// The text, Markdown.
     pub body: String,
+}
+
+/// A contribution as the form delivers it, images already re-encoded by [`crate::reencode`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewContribution {
+    pub story: Story,
     /// JPEG files, at most [`MAX_IMAGES`].
     pub images: Vec<Vec<u8>>,
 }
@@ -59,24 +66,14 @@ pub struct Contribution {
     pub reference: String,
     /// RFC 3339, UTC, whole seconds.
     pub received_at: String,
-    /// The sender's name.
-    pub name: String,
-    /// The sender's organisation.
-    pub organisation: String,
-    /// How to reach the sender.
-    pub contact: String,
-    /// The category proposed.
-    pub category: String,
-    /// The proposed headline.
-    pub title: String,
-    /// The text, Markdown.
-    pub body: String,
     /// File names in the contribution's folder: `1.jpg`, `2.jpg`, `3.jpg`.
     pub images: Vec<String>,
     /// The sender's address, for dealing with abuse.
     pub ip: String,
     /// Where the review stands.
     pub status: Status,
+    /// What was sent (a table of its own in the file).
+    pub story: Story,
 }
 
 /// Where the review of a contribution stands.
@@ -182,15 +179,10 @@ impl Contributions {
         let contribution = Contribution {
             reference,
             received_at: stamp::seconds(now),
-            name: new.name,
-            organisation: new.organisation,
-            contact: new.contact,
-            category: new.category,
-            title: new.title,
-            body: new.body,
             images: (1..=new.images.len()).map(|n| format!("{n}.jpg")).collect(),
             ip: ip.to_string(),
             status: Status::Pending,
+            story: new.story,
         };
         self.save(&contribution)?;
         Ok(contribution)
@@ -397,12 +389,14 @@ mod tests {
 
     fn sample(title: &str, images: usize) -> NewContribution {
         NewContribution {
-            name: "Li Wei".into(),
-            organisation: "Street committee".into(),
-            contact: "li@example.org".into(),
-            category: "community".into(),
-            title: title.into(),
-            body: "Line one\n\nSaid \"hi\" ''' \"\"\" \\ \t\r\n李伟 \u{1}".into(),
+            story: Story {
+                name: "Li Wei".into(),
+                organisation: "Street committee".into(),
+                contact: "li@example.org".into(),
+                category: "community".into(),
+                title: title.into(),
+                body: "Line one\n\nSaid \"hi\" ''' \"\"\" \\ \t\r\n李伟 \u{1}".into(),
+            },
             images: (0..images)
                 .map(|n| vec![0xFF, 0xD8, 0xFF, 0xE0, n as u8])
                 .collect(),
@@ -473,7 +467,7 @@ mod tests {
             .pending()
             .expect("pending")
             .into_iter()
-            .map(|c| c.title)
+            .map(|c| c.story.title)
             .collect();
         assert_eq!(titles, vec!["third", "second", "first"]);
         contributions
@@ -491,7 +485,7 @@ mod tests {
             .decided(10)
             .expect("decided")
             .into_iter()
-            .map(|c| c.title)
+            .map(|c| c.story.title)
             .collect();
         assert_eq!(decided, vec!["first", "second"]);
         assert_eq!(contributions.decided(1).expect("decided").len(), 1);

@@ -25,7 +25,9 @@ pub mod throttle;
 
 pub use accounts::{Account, Accounts};
 pub use audit::{AuditEntry, AuditLog};
-pub use contributions::{Contribution, Contributions, NewContribution, Status, is_reference};
+pub use contributions::{
+    Contribution, Contributions, NewContribution, Status, Story, is_reference,
+};
 pub use error::DeskError;
 pub use form_clock::{FormClock, SpamProblem, honeypot_filled};
 pub use images::{ImageProblem, reencode};

@@ -18,7 +18,7 @@ use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::header::{CACHE_CONTROL, LOCATION};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use desk::{ImageProblem, NewContribution, SpamProblem, honeypot_filled, reencode};
+use desk::{ImageProblem, NewContribution, SpamProblem, Story, honeypot_filled, reencode};
 
 use crate::client::client_address;
 use crate::router::render_page_with;
@@ -171,12 +171,14 @@ async fn accept(
             Err(problem) => return Ok(Err(problem)),
         };
         let new = NewContribution {
-            name: fields.name,
-            organisation: fields.organisation,
-            contact: fields.contact,
-            category: fields.category,
-            title: fields.title,
-            body: fields.body,
+            story: Story {
+                name: fields.name,
+                organisation: fields.organisation,
+                contact: fields.contact,
+                category: fields.category,
+                title: fields.title,
+                body: fields.body,
+            },
             images,
         };
         contributions.accept(new, &address, now).map(Ok)

@@ -54,9 +54,9 @@ pub async fn queue(State(state): State<AppState>, editor: Editor) -> Response {
             let href = format!("/admin/contributions/{}", c.reference);
             view! {
                 <tr>
-                    <td><a href=href>{c.title}</a></td>
-                    <td>{category_name(&c.category)}</td>
-                    <td>{c.name}</td>
+                    <td><a href=href>{c.story.title}</a></td>
+                    <td>{category_name(&c.story.category)}</td>
+                    <td>{c.story.name}</td>
                     <td>{beijing_minute(&c.received_at)}</td>
                     <td class="reference">{c.reference}</td>
                 </tr>
@@ -67,7 +67,7 @@ pub async fn queue(State(state): State<AppState>, editor: Editor) -> Response {
         .into_iter()
         .map(|c| {
             let href = format!("/admin/contributions/{}", c.reference);
-            view! { <li><a href=href>{c.title}</a>" · "{status_text(&c.status)}</li> }
+            view! { <li><a href=href>{c.story.title}</a>" · "{status_text(&c.status)}</li> }
         })
         .collect_view();
     page(&state.leptos_options, "待审稿件", Some(&editor), view! {
@@ -128,7 +128,10 @@ pub async fn show(
     let public_urls: Vec<String> = (1..=contribution.images.len())
         .map(|n| format!("/media/{}", media_name(reference, n)))
         .collect();
-    let mut preview = render_body(&published_markdown(&contribution.body, &public_urls), true);
+    let mut preview = render_body(
+        &published_markdown(&contribution.story.body, &public_urls),
+        true,
+    );
     for (url, name) in public_urls.iter().zip(&contribution.images) {
         let desk_copy = format!("/admin/contributions/{reference}/images/{name}");
         preview = preview.replace(&format!("src=\"{url}\""), &format!("src=\"{desk_copy}\""));
@@ -140,15 +143,15 @@ pub async fn show(
     let c = contribution.clone();
     page(
         &state.leptos_options,
-        &contribution.title,
+        &contribution.story.title,
         Some(&editor),
         view! {
-            <h1>{c.title.clone()}</h1>
+            <h1>{c.story.title.clone()}</h1>
             <dl class="contribution-meta">
                 <dt>"编号"</dt><dd class="reference">{c.reference.clone()}</dd>
-                <dt>"投稿人"</dt><dd>{c.name.clone()}</dd>
-                <dt>"单位"</dt><dd>{c.organisation.clone()}</dd>
-                <dt>"联系方式"</dt><dd>{c.contact.clone()}</dd>
+                <dt>"投稿人"</dt><dd>{c.story.name.clone()}</dd>
+                <dt>"单位"</dt><dd>{c.story.organisation.clone()}</dd>
+                <dt>"联系方式"</dt><dd>{c.story.contact.clone()}</dd>
                 <dt>"收稿时间"</dt><dd>{beijing_minute(&c.received_at)}</dd>
                 <dt>"来源地址"</dt><dd>{c.ip.clone()}</dd>
             </dl>
@@ -169,7 +172,7 @@ fn decision_forms(contribution: &Contribution, site: &store::Site) -> impl IntoV
         .categories
         .iter()
         .map(|c| {
-            let selected = c.slug == contribution.category;
+            let selected = c.slug == contribution.story.category;
             view! { <option value=c.slug.clone() selected=selected>{c.name.clone()}</option> }
         })
         .collect_view();
@@ -179,7 +182,7 @@ fn decision_forms(contribution: &Contribution, site: &store::Site) -> impl IntoV
             <h2>"采用"</h2>
             <div class="field">
                 <label for="title">"标题"</label>
-                <input id="title" name="title" value=contribution.title.clone() required/>
+                <input id="title" name="title" value=contribution.story.title.clone() required/>
             </div>
             <div class="field">
                 <label for="category">"栏目"</label>
@@ -294,8 +297,8 @@ fn publish(
         title: title.to_string(),
         date: Utc::now().with_timezone(&china_time()),
         category: approval.category.clone(),
-        author: Some(contribution.name.clone()),
-        source: Some(contribution.organisation.clone()).filter(|s| !s.is_empty()),
+        author: Some(contribution.story.name.clone()),
+        source: Some(contribution.story.organisation.clone()).filter(|s| !s.is_empty()),
         summary: None,
         cover: (!contribution.images.is_empty()).then(|| media_name(reference, 1)),
         headline: approval.headline.is_some(),
@@ -306,7 +309,7 @@ fn publish(
     let image_urls: Vec<String> = (1..=contribution.images.len())
         .map(|n| format!("/media/{}", media_name(reference, n)))
         .collect();
-    let body = published_markdown(&contribution.body, &image_urls);
+    let body = published_markdown(&contribution.story.body, &image_urls);
     let path = write_new_article(store.root(), &article, &body)?;
     store.apply_changes(std::slice::from_ref(&path));
     desk.contributions
