@@ -98,6 +98,33 @@ test("a contribution gets a reference number, and is checked as it is typed when
   await expect(page.locator("main")).not.toContainText(title);
 });
 
+test("oversized and malformed fields are turned back with their reasons, keeping the text", async ({ page, expectConsole }) => {
+  expectConsole(/status of 422/);
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(`${deskURL}/submit`);
+  const loaded = Date.now();
+  await page.fill("#f-name", "李明");
+  await page.fill("#f-contact", "<script>alert(1)</script>");
+  await page.selectOption("#f-category", "news");
+  await page.fill("#f-title", "长".repeat(500));
+  await page.fill("#f-body", "</textarea><script>alert('textarea')</script>正文".repeat(3));
+  await page.check("#f-consent");
+  await page.waitForTimeout(Math.max(0, loaded + MIN_FILL_MS - Date.now()));
+  const response = page.waitForResponse((r) => r.request().method() === "POST");
+  await page.click("button.submit-button");
+  expect((await response).status()).toBe(422);
+  await expect(page.locator("#f-title-error")).toHaveText("最多 80 个字。");
+  await expect(page.locator("#f-contact-error")).toContainText("电话号码");
+  // The text comes back as text: the textarea was not closed by what was typed.
+  await expect(page.locator("#f-body")).toHaveValue("</textarea><script>alert('textarea')</script>正文".repeat(3));
+  await expect(page.locator("#f-body + p#f-body-hint")).toHaveCount(1);
+  expect(dialogs).toEqual([]);
+});
+
 test("an editor approves a contribution and finds it published in its category", async ({ page }) => {
   const title = unique("志愿者清理河道");
   await contribute(page, { title, image: true });

@@ -1,5 +1,3 @@
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use crate::api::{CategoryLink, ContributionForm, get_contribution_form};
@@ -33,8 +31,8 @@ fn SubmitView(form: ContributionForm, site_name: String) -> impl IntoView {
         problems,
         notice,
     } = form.turned_back.unwrap_or_default();
-    let shown: RwSignal<HashMap<Field, Problem>> =
-        RwSignal::new(problems.iter().cloned().collect());
+    // A handful of fields: a list is all it takes (and smaller in the bundle than a map).
+    let shown: RwSignal<Vec<(Field, Problem)>> = RwSignal::new(problems.clone());
     // Checks a field as it changes, with the server's own rules.
     let check = move |field: Field| {
         let slugs = slugs.clone();
@@ -42,13 +40,9 @@ fn SubmitView(form: ContributionForm, site_name: String) -> impl IntoView {
             let value = event_target_value(&event);
             let categories: Vec<&str> = slugs.iter().map(String::as_str).collect();
             let problem = check_text(field, &value, &categories);
-            shown.update(|shown| match problem {
-                Some(problem) => {
-                    shown.insert(field, problem);
-                }
-                None => {
-                    shown.remove(&field);
-                }
+            shown.update(|shown| {
+                shown.retain(|(shown_field, _)| *shown_field != field);
+                shown.extend(problem.map(|problem| (field, problem)));
             });
         }
     };
@@ -56,11 +50,20 @@ fn SubmitView(form: ContributionForm, site_name: String) -> impl IntoView {
         move || {
             shown
                 .read()
-                .get(&field)
-                .map(|problem| problem.message(script))
+                .iter()
+                .find(|(shown_field, _)| *shown_field == field)
+                .map(|(_, problem)| problem.message(script))
         }
     };
-    let invalid = move |field: Field| move || shown.read().contains_key(&field).then_some("true");
+    let invalid = move |field: Field| {
+        move || {
+            shown
+                .read()
+                .iter()
+                .any(|(shown_field, _)| *shown_field == field)
+                .then_some("true")
+        }
+    };
     let text_field = |field: Field, kind: &'static str, autocomplete: &'static str| {
         let id = format!("f-{}", field.key());
         let error_id = format!("{id}-error");
