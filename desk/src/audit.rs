@@ -30,28 +30,7 @@ pub struct AuditEntry {
     pub detail: Option<String>,
 }
 
-impl AuditEntry {
-    /// An entry stamped `now`.
-    pub fn new(
-        editor: &str,
-        action: &str,
-        target: &str,
-        file: Option<&str>,
-        detail: Option<&str>,
-        now: SystemTime,
-    ) -> AuditEntry {
-        AuditEntry {
-            at: stamp::seconds(now),
-            editor: editor.to_string(),
-            action: action.to_string(),
-            target: target.to_string(),
-            file: file.map(str::to_string),
-            detail: detail.map(str::to_string),
-        }
-    }
-}
-
-/// Shorthand for [`AuditEntry::new`].
+/// An entry stamped `now`.
 pub fn entry(
     editor: &str,
     action: &str,
@@ -60,7 +39,14 @@ pub fn entry(
     detail: Option<&str>,
     now: SystemTime,
 ) -> AuditEntry {
-    AuditEntry::new(editor, action, target, file, detail, now)
+    AuditEntry {
+        at: stamp::seconds(now),
+        editor: editor.to_string(),
+        action: action.to_string(),
+        target: target.to_string(),
+        file: file.map(str::to_string),
+        detail: detail.map(str::to_string),
+    }
 }
 
 /// The audit log of one data folder.

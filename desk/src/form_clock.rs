@@ -32,8 +32,6 @@ pub enum SpamProblem {
     Expired,
     /// The token was not issued by this site.
     Forged,
-    /// The hidden field that people never see was filled in.
-    Honeypot,
 }
 
 impl fmt::Display for SpamProblem {
@@ -42,7 +40,6 @@ impl fmt::Display for SpamProblem {
             SpamProblem::TooFast => "the form was sent too quickly; please try again",
             SpamProblem::Expired => "the form has expired; please reload the page",
             SpamProblem::Forged => "the form is not valid; please reload the page",
-            SpamProblem::Honeypot => "the form was filled in automatically",
         })
     }
 }
@@ -85,6 +82,7 @@ impl FormClock {
     }
 
     /// A clock with a given secret, for tests.
+    #[cfg(test)]
     pub fn for_tests(secret: [u8; 32]) -> FormClock {
         FormClock { secret }
     }

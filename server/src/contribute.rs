@@ -6,7 +6,7 @@
 //! 500 not saved). Nothing from a contribution reaches a public page until an editor
 //! approves it.
 
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use app::contribution::{
     ContributionFields, Field, MAX_IMAGE_BYTES, MAX_IMAGES, Notice, Problem, TurnedBack, check_all,
@@ -26,6 +26,13 @@ use crate::state::AppState;
 
 /// The largest request the form may send: the images and the text with room to spare.
 pub const MAX_SUBMISSION_BYTES: usize = MAX_IMAGES * MAX_IMAGE_BYTES + 512 * 1024;
+
+/// How long a submission may take to arrive and be answered: a slow connection sending
+/// 15 MiB of images needs more than the 30 s other requests get.
+pub const SUBMISSION_TIMEOUT: Duration = Duration::from_secs(180);
+
+// The form and the desk must agree, or an accepted form would fail to be stored.
+const _: () = assert!(MAX_IMAGES == desk::contributions::MAX_IMAGES);
 
 /// What the form sent, read within the limits.
 #[derive(Debug, Default)]
@@ -67,7 +74,8 @@ pub async fn receive_contribution(State(state): State<AppState>, request: Reques
             return (StatusCode::BAD_REQUEST, "无法读取提交的表单。\n").into_response();
         }
     };
-    if !over_limit && !honeypot_filled(&submission.honeypot) {
+    // Every submission read counts, robots' included.
+    if !over_limit {
         desk.contributions_by_address.hit(&key, now);
     }
     let site = state.store.site();
@@ -134,7 +142,7 @@ fn judge(
         match timing {
             Err(SpamProblem::TooFast) => (StatusCode::UNPROCESSABLE_ENTITY, Some(Notice::TooFast)),
             Err(SpamProblem::Expired) => (StatusCode::UNPROCESSABLE_ENTITY, Some(Notice::Expired)),
-            Err(_) => (StatusCode::BAD_REQUEST, Some(Notice::Refused)),
+            Err(SpamProblem::Forged) => (StatusCode::BAD_REQUEST, Some(Notice::Refused)),
             Ok(()) if problems.is_empty() => return Ok(()),
             Ok(()) => (StatusCode::UNPROCESSABLE_ENTITY, None),
         }
@@ -150,18 +158,27 @@ async fn accept(
     now: SystemTime,
 ) -> Result<String, TurnBack> {
     // One image job at a time: a large image takes hundreds of MiB while it is decoded.
-    let Ok(_permit) = state.editorial.image_work.acquire().await else {
-        return Err((
-            StatusCode::SERVICE_UNAVAILABLE,
-            vec![],
-            Some(Notice::NotSaved),
-        ));
+    // The permit goes into the job, held until the work ends.
+    let permit = if submission.images.is_empty() {
+        None
+    } else {
+        match state.editorial.image_work.clone().acquire_owned().await {
+            Ok(permit) => Some(permit),
+            Err(_) => {
+                return Err((
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    vec![],
+                    Some(Notice::NotSaved),
+                ));
+            }
+        }
     };
     let images = submission.images.clone();
     let fields = submission.fields.clone().trimmed();
     let contributions = state.editorial.contributions.clone();
     let address = address.to_string();
     let written = tokio::task::spawn_blocking(move || {
+        let _held_while_working = permit;
         let images = images
             .iter()
             .map(|bytes| reencode(bytes))
@@ -264,7 +281,9 @@ async fn read_submission(
 async fn read_text(part: Part<'_>, limit: usize) -> Result<String, Unreadable> {
     let (bytes, cut) = read_bytes(part, limit).await?;
     match String::from_utf8(bytes.to_vec()) {
-        Ok(text) => Ok(text),
+        // Browsers send a textarea's line breaks as CRLF; the page counts them as one
+        // character, and article files use LF.
+        Ok(text) => Ok(text.replace("\r\n", "\n")),
         Err(_) if cut => Ok(String::from_utf8_lossy(&bytes).into_owned()),
         Err(_) => Err(Unreadable::Malformed("a text field is not UTF-8".into())),
     }

@@ -2,7 +2,7 @@
 //! folder, shared by the contribution endpoint and the admin pages.
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use desk::{Accounts, AuditLog, Contributions, DeskError, FormClock, Sessions, Throttle};
@@ -15,7 +15,7 @@ pub const SESSION_ABSOLUTE: Duration = Duration::from_secs(12 * 3600);
 pub struct Editorial {
     pub accounts: Arc<Accounts>,
     pub sessions: Sessions,
-    /// Failed logins per address and per account name.
+    /// Login attempts per address and per account name (a success clears both).
     pub logins_by_address: Throttle,
     pub logins_by_account: Throttle,
     pub contributions: Arc<Contributions>,
@@ -23,10 +23,15 @@ pub struct Editorial {
     pub contributions_by_address: Throttle,
     pub form_clock: Arc<FormClock>,
     pub audit: AuditLog,
-    /// Password checks (argon2: tens of milliseconds and ~19 MiB each) running at once.
-    pub password_checks: Semaphore,
+    /// Password checks (argon2: tens of milliseconds and ~19 MiB each) running at once. A
+    /// permit moves into the blocking task, so it is held as long as the work runs, even
+    /// when the request that started it has timed out.
+    pub password_checks: Arc<Semaphore>,
     /// Images being decoded and re-encoded at once (a large one takes ~256 MiB).
-    pub image_work: Semaphore,
+    pub image_work: Arc<Semaphore>,
+    /// Held while an editor decides a contribution: an approval takes an article id and
+    /// writes its file as one step, and no rejection comes between its check and its record.
+    pub decisions: Mutex<()>,
 }
 
 impl Editorial {
@@ -42,8 +47,9 @@ impl Editorial {
             contributions_by_address: Throttle::new(submissions, Duration::from_secs(10 * 60)),
             form_clock: Arc::new(FormClock::open(data)?),
             audit: AuditLog::open(data)?,
-            password_checks: Semaphore::new(2),
-            image_work: Semaphore::new(1),
+            password_checks: Arc::new(Semaphore::new(2)),
+            image_work: Arc::new(Semaphore::new(1)),
+            decisions: Mutex::new(()),
         })
     }
 }

@@ -23,7 +23,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::admin;
-use crate::contribute::{MAX_SUBMISSION_BYTES, receive_contribution};
+use crate::contribute::{MAX_SUBMISSION_BYTES, SUBMISSION_TIMEOUT, receive_contribution};
 use crate::page_cache::{CachedPages, provide_page_reads};
 use crate::qr::footer_qr;
 use crate::script_choice::{choose_script, follow_chosen_script};
@@ -62,12 +62,13 @@ pub fn router(state: AppState) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(leptos_context, shell))
         .merge(admin::routes())
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
-        // Added after the general body limit, so only this route has its own, larger one.
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
+        // Added after the general body limit and timeout, so only this route has its own,
+        // larger ones.
         .route("/submit", post(receive_contribution).layer(submission_limits()))
         .route("/zh-hant/submit", post(receive_contribution).layer(submission_limits()))
         .layer(middleware::from_fn(follow_chosen_script))
         .layer(middleware::from_fn(reject_cross_site))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
         .layer(middleware::from_fn_with_state(HeaderPolicy::of(&state), security_headers))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
             let route = request
@@ -131,11 +132,13 @@ pub async fn render_page_with<T: Clone + Send + Sync + 'static>(
     render(request).await
 }
 
-/// The contribution form's own body limit: images make it larger than any other request.
-fn submission_limits() -> (DefaultBodyLimit, RequestBodyLimitLayer) {
+/// The contribution form's own body limit and timeout: images make it larger and slower to
+/// arrive than any other request.
+fn submission_limits() -> (DefaultBodyLimit, RequestBodyLimitLayer, TimeoutLayer) {
     (
         DefaultBodyLimit::max(MAX_SUBMISSION_BYTES),
         RequestBodyLimitLayer::new(MAX_SUBMISSION_BYTES),
+        TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, SUBMISSION_TIMEOUT),
     )
 }
 

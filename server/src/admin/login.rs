@@ -1,5 +1,6 @@
-//! Logging in and out. Failed attempts are counted per address and per account name; past
-//! the limit the answer is 429 whatever the password, so guessing gets nowhere.
+//! Logging in and out. Attempts are counted per address and per account name (a success
+//! clears both counts); past the limit the answer is 429 whatever the password, so guessing
+//! gets nowhere.
 
 use std::time::SystemTime;
 
@@ -98,7 +99,7 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Response
     desk.logins_by_address.hit(&by_address, now);
     desk.logins_by_account.hit(&by_account, now);
     // Each check takes tens of milliseconds and ~19 MiB: a few at a time, the rest wait.
-    let Ok(_permit) = desk.password_checks.acquire().await else {
+    let Ok(permit) = desk.password_checks.clone().acquire_owned().await else {
         return login_page(
             &state,
             StatusCode::SERVICE_UNAVAILABLE,
@@ -107,7 +108,11 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Response
     };
     let accounts = desk.accounts.clone();
     let (name, password) = (user.clone(), credentials.password);
-    let verified = tokio::task::spawn_blocking(move || accounts.verify(&name, &password)).await;
+    let verified = tokio::task::spawn_blocking(move || {
+        let _held_while_checking = permit;
+        accounts.verify(&name, &password)
+    })
+    .await;
     match verified {
         Ok(Ok(Some(account))) => {
             desk.logins_by_account.clear(&by_account);

@@ -2,7 +2,7 @@
 //! as its body will publish; approval (which writes a normal article file) or rejection (with
 //! the reason kept in the record).
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, PoisonError};
 use std::time::SystemTime;
 
 use app::contribution::{Field, check_text};
@@ -25,10 +25,6 @@ use super::audit::record;
 use super::failure::Failure;
 use super::html::page;
 use crate::state::AppState;
-
-/// One decision at a time: an approval takes an article id and writes its file as one step,
-/// and no rejection can come between its check and its record.
-static DECIDING: Mutex<()> = Mutex::new(());
 
 pub async fn queue(State(state): State<AppState>, editor: Editor) -> Response {
     let contributions = state.editorial.contributions.clone();
@@ -266,9 +262,12 @@ fn publish(
     title: &str,
     approval: &Approval,
 ) -> Result<u64, Failure> {
-    let _one_at_a_time = DECIDING.lock().unwrap_or_else(PoisonError::into_inner);
-    let desk = &state.editorial;
-    let contribution = desk
+    let editorial = &state.editorial;
+    let _one_at_a_time = editorial
+        .decisions
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    let contribution = editorial
         .contributions
         .get(reference)?
         .ok_or(Failure::NotFound)?;
@@ -277,7 +276,7 @@ fn publish(
     }
     let slide = approval.slide.is_some() && !contribution.images.is_empty();
     for (n, name) in contribution.images.iter().enumerate() {
-        let source = desk
+        let source = editorial
             .contributions
             .image_path(reference, name)
             .ok_or(Failure::NotFound)?;
@@ -312,8 +311,18 @@ fn publish(
     let body = published_markdown(&contribution.story.body, &image_urls);
     let path = write_new_article(store.root(), &article, &body)?;
     store.apply_changes(std::slice::from_ref(&path));
-    desk.contributions
-        .decide(reference, Status::approved(id, editor, now))?;
+    if let Err(error) = editorial
+        .contributions
+        .decide(reference, Status::approved(id, editor, now))
+    {
+        // Unpublish what the record does not say was approved, or approving again would
+        // publish it twice.
+        if let Err(removal) = std::fs::remove_file(&path) {
+            tracing::error!(file = %path.display(), %removal, "could not take back an article whose approval failed");
+        }
+        store.apply_changes(std::slice::from_ref(&path));
+        return Err(error.into());
+    }
     let file = path
         .strip_prefix(store.root())
         .unwrap_or(&path)
@@ -351,10 +360,14 @@ pub async fn reject(
     }
     let (desk_state, name, target) = (state.clone(), editor.name.clone(), reference.clone());
     let rejected = tokio::task::spawn_blocking(move || {
-        let _one_at_a_time = DECIDING.lock().unwrap_or_else(PoisonError::into_inner);
-        let desk = &desk_state.editorial;
+        let editorial = &desk_state.editorial;
+        let _one_at_a_time = editorial
+            .decisions
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let now = SystemTime::now();
-        desk.contributions
+        editorial
+            .contributions
             .decide(&target, Status::rejected(&reason, &name, now))?;
         record(
             &desk_state,
