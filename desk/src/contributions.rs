@@ -199,25 +199,28 @@ impl Contributions {
 
     /// Contributions awaiting review, newest first. Unreadable records are logged and skipped.
     pub fn pending(&self) -> Result<Vec<Contribution>, DeskError> {
-        let mut pending: Vec<_> = self
-            .all()?
-            .into_iter()
-            .filter(|c| c.status == Status::Pending)
-            .collect();
-        pending.sort_by_key(|c| Reverse((stamp::parse(&c.received_at), c.reference.clone())));
-        Ok(pending)
+        Ok(self.queue(0)?.0)
     }
 
     /// The `limit` most recently decided contributions, newest decision first.
     pub fn decided(&self, limit: usize) -> Result<Vec<Contribution>, DeskError> {
-        let mut decided: Vec<_> = self
+        Ok(self.queue(limit)?.1)
+    }
+
+    /// What the review queue shows, from one reading of the records: every pending
+    /// contribution, newest first, and the `decided_limit` most recently decided ones.
+    pub fn queue(
+        &self,
+        decided_limit: usize,
+    ) -> Result<(Vec<Contribution>, Vec<Contribution>), DeskError> {
+        let (mut pending, mut decided): (Vec<_>, Vec<_>) = self
             .all()?
             .into_iter()
-            .filter(|c| c.status != Status::Pending)
-            .collect();
+            .partition(|c| c.status == Status::Pending);
+        pending.sort_by_key(|c| Reverse((stamp::parse(&c.received_at), c.reference.clone())));
         decided.sort_by_key(|c| Reverse((c.status.decided_at(), c.reference.clone())));
-        decided.truncate(limit);
-        Ok(decided)
+        decided.truncate(decided_limit);
+        Ok((pending, decided))
     }
 
     /// Approves or rejects a pending contribution, durably, and returns the updated record.

@@ -13,7 +13,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use desk::audit::entry;
 use desk::{Contribution, Status};
 use leptos::prelude::*;
@@ -28,10 +28,7 @@ use crate::state::AppState;
 
 pub async fn queue(State(state): State<AppState>, editor: Editor) -> Response {
     let contributions = state.editorial.contributions.clone();
-    let listed = tokio::task::spawn_blocking(move || {
-        Ok::<_, desk::DeskError>((contributions.pending()?, contributions.decided(20)?))
-    })
-    .await;
+    let listed = tokio::task::spawn_blocking(move || contributions.queue(20)).await;
     let (pending, decided) = match listed {
         Ok(Ok(lists)) => lists,
         Ok(Err(error)) => return Failure::from(error).respond(&state.leptos_options, &editor),
@@ -290,11 +287,10 @@ fn publish(
     }
     let id = store.next_id();
     let now = SystemTime::now();
-
     let article = NewArticle {
         id,
         title: title.to_string(),
-        date: Utc::now().with_timezone(&china_time()),
+        date: DateTime::<Utc>::from(now).with_timezone(&china_time()),
         category: approval.category.clone(),
         author: Some(contribution.story.name.clone()),
         source: Some(contribution.story.organisation.clone()).filter(|s| !s.is_empty()),
