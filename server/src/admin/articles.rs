@@ -14,8 +14,8 @@ use serde::Deserialize;
 use store::{ArticleFilter, ArticleId, ArticleState, Flags, set_flags as write_flags};
 
 use super::Editor;
-use super::audit::record;
-use super::failure::Failure;
+use super::audit::{content_file, record};
+use super::failure::{Failure, off_executor};
 use super::html::page;
 use crate::state::AppState;
 
@@ -188,16 +188,11 @@ pub async fn set_flags(
         flags.headline, flags.recommended, flags.slide, flags.draft
     );
     let (edit_state, name) = (state.clone(), editor.name.clone());
-    let edited = tokio::task::spawn_blocking(move || {
+    let edited = off_executor(move || {
         let store = &edit_state.store;
         write_flags(&article.path, flags)?;
         store.apply_changes(std::slice::from_ref(&article.path));
-        let file = article
-            .path
-            .strip_prefix(store.root())
-            .unwrap_or(&article.path)
-            .display()
-            .to_string();
+        let file = content_file(store, &article.path);
         record(
             &edit_state,
             &entry(
@@ -211,9 +206,7 @@ pub async fn set_flags(
         );
         Ok::<(), store::EditError>(())
     })
-    .await
-    .map_err(Failure::from)
-    .and_then(|edited| edited.map_err(Failure::from));
+    .await;
     match edited {
         Ok(()) => {
             tracing::info!(editor = %editor.name, article = id, action, "article flags changed");

@@ -1,12 +1,15 @@
 //! The audit log, as the desk writes and shows it.
 
+use std::path::Path;
+
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use desk::AuditEntry;
 use leptos::prelude::*;
+use store::Store;
 
 use super::Editor;
-use super::failure::Failure;
+use super::failure::off_executor;
 use super::html::page;
 use crate::state::AppState;
 
@@ -16,6 +19,14 @@ pub fn record(state: &AppState, entry: &AuditEntry) {
     if let Err(error) = state.editorial.audit.append(entry) {
         tracing::error!(%error, action = %entry.action, editor = %entry.editor, "the audit log could not be written");
     }
+}
+
+/// A content file's path as the audit log names it: relative to the content folder.
+pub fn content_file(store: &Store, path: &Path) -> String {
+    path.strip_prefix(store.root())
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 /// [`record`] for async code: the append waits for the disk, so it runs off the executor.
@@ -29,11 +40,7 @@ pub async fn record_async(state: &AppState, entry: AuditEntry) {
 /// The latest entries, newest first.
 pub async fn show(State(state): State<AppState>, editor: Editor) -> Response {
     let audit_state = state.clone();
-    let entries = tokio::task::spawn_blocking(move || audit_state.editorial.audit.recent(500))
-        .await
-        .map_err(Failure::from)
-        .and_then(|entries| entries.map_err(Failure::from));
-    let entries = match entries {
+    let entries = match off_executor(move || audit_state.editorial.audit.recent(500)).await {
         Ok(entries) => entries,
         Err(failure) => return failure.respond(&state.leptos_options, &editor),
     };

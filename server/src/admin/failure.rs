@@ -41,6 +41,21 @@ impl Failure {
     }
 }
 
+/// Runs blocking desk work (file reads, writes, fsyncs) off the async executor; its error,
+/// or the task's, as a [`Failure`].
+pub async fn off_executor<T, E>(
+    work: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, Failure>
+where
+    T: Send + 'static,
+    E: Into<Failure> + Send + 'static,
+{
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(Failure::from)?
+        .map_err(Into::into)
+}
+
 impl From<desk::DeskError> for Failure {
     fn from(error: desk::DeskError) -> Failure {
         match error {

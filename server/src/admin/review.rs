@@ -21,18 +21,16 @@ use serde::Deserialize;
 use store::{NewArticle, Store, render_body, write_media, write_new_article};
 
 use super::Editor;
-use super::audit::record;
-use super::failure::Failure;
+use super::audit::{content_file, record};
+use super::failure::{Failure, off_executor};
 use super::html::page;
 use crate::state::AppState;
 
 pub async fn queue(State(state): State<AppState>, editor: Editor) -> Response {
     let contributions = state.editorial.contributions.clone();
-    let listed = tokio::task::spawn_blocking(move || contributions.queue(20)).await;
-    let (pending, decided) = match listed {
-        Ok(Ok(lists)) => lists,
-        Ok(Err(error)) => return Failure::from(error).respond(&state.leptos_options, &editor),
-        Err(error) => return Failure::from(error).respond(&state.leptos_options, &editor),
+    let (pending, decided) = match off_executor(move || contributions.queue(20)).await {
+        Ok(lists) => lists,
+        Err(failure) => return failure.respond(&state.leptos_options, &editor),
     };
     let site = state.store.site();
     let category_name = move |slug: &str| {
@@ -106,12 +104,10 @@ pub async fn show(
     Path(reference): Path<String>,
 ) -> Response {
     let contributions = state.editorial.contributions.clone();
-    let found = tokio::task::spawn_blocking(move || contributions.get(&reference)).await;
-    let contribution = match found {
-        Ok(Ok(Some(contribution))) => contribution,
-        Ok(Ok(None)) => return Failure::NotFound.respond(&state.leptos_options, &editor),
-        Ok(Err(error)) => return Failure::from(error).respond(&state.leptos_options, &editor),
-        Err(error) => return Failure::from(error).respond(&state.leptos_options, &editor),
+    let found = off_executor(move || contributions.get(&reference)?.ok_or(Failure::NotFound));
+    let contribution = match found.await {
+        Ok(contribution) => contribution,
+        Err(failure) => return failure.respond(&state.leptos_options, &editor),
     };
     let site = state.store.site();
     // The preview is the body exactly as the public page will render it, images included
@@ -234,12 +230,8 @@ pub async fn approve(
     }
     let (store, desk_state, name) = (state.store.clone(), state.clone(), editor.name.clone());
     let target = reference.clone();
-    let published = tokio::task::spawn_blocking(move || {
-        publish(&store, &desk_state, &name, &target, &title, &approval)
-    })
-    .await
-    .map_err(Failure::from)
-    .and_then(|published| published);
+    let published =
+        off_executor(move || publish(&store, &desk_state, &name, &target, &title, &approval)).await;
     match published {
         Ok(id) => {
             tracing::info!(editor = %editor.name, %reference, article = id, "contribution approved");
@@ -319,11 +311,7 @@ fn publish(
         store.apply_changes(std::slice::from_ref(&path));
         return Err(error.into());
     }
-    let file = path
-        .strip_prefix(store.root())
-        .unwrap_or(&path)
-        .display()
-        .to_string();
+    let file = content_file(store, &path);
     record(
         state,
         &entry(
@@ -355,7 +343,7 @@ pub async fn reject(
             .respond(&state.leptos_options, &editor);
     }
     let (desk_state, name, target) = (state.clone(), editor.name.clone(), reference.clone());
-    let rejected = tokio::task::spawn_blocking(move || {
+    let rejected = off_executor(move || {
         let editorial = &desk_state.editorial;
         let _one_at_a_time = editorial
             .decisions
@@ -371,9 +359,7 @@ pub async fn reject(
         );
         Ok::<(), desk::DeskError>(())
     })
-    .await
-    .map_err(Failure::from)
-    .and_then(|done| done.map_err(Failure::from));
+    .await;
     match rejected {
         Ok(()) => Redirect::to(&format!("/admin/contributions/{reference}")).into_response(),
         Err(failure) => failure.respond(&state.leptos_options, &editor),
