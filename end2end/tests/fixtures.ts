@@ -6,7 +6,8 @@ type Fixtures = {
 };
 
 /**
- * Every test fails on any uncaught page error or console error it did not announce.
+ * Every test fails on any uncaught page error or console error it did not announce, and on
+ * an island the page names but the bundle lacks (Leptos only warns about that).
  */
 export const test = base.extend<Fixtures>({
   expectConsole: [
@@ -15,8 +16,11 @@ export const test = base.extend<Fixtures>({
       const problems: string[] = [];
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
       page.on("console", (message) => {
-        if (message.type() !== "error") return;
         const text = message.text();
+        if (message.type() === "warning" && /Could not find WASM function/.test(text)) {
+          problems.push(`missing island: ${text}`);
+        }
+        if (message.type() !== "error") return;
         if (!expected.some((pattern) => pattern.test(text))) problems.push(`console error: ${text}`);
       });
       await use((pattern) => expected.push(pattern));
@@ -28,7 +32,10 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** Resolves once the app has hydrated (an effect that only runs in the browser marks <html>). */
+/**
+ * Resolves once the page's islands have hydrated: the bundle marks <html> in a task queued
+ * before Leptos hydrates them, which runs only after they all have.
+ */
 export async function hydrated(page: Page): Promise<void> {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 15_000 });
 }

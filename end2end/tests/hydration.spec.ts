@@ -1,49 +1,68 @@
-// Proof that the server-rendered pages come alive in the browser: navigation after
-// hydration happens without a page load, so state kept in the page survives it.
+// Proof that the server-rendered pages come alive in the browser. Pages are islands: the
+// server sends complete HTML, and only the interactive parts (the slideshow, the article's
+// view beacon and print button, the 投稿 form) are hydrated, each from props the server
+// wrote into the page.
 import { test, expect, hydrated, openMenu } from "./fixtures";
 import { categories, listing } from "./content";
 
-test("navigating after hydration keeps the page alive", async ({ page }) => {
-  await page.goto("/");
-  await hydrated(page);
-  await page.evaluate(() => ((window as any).__sameDocument = true));
+/** The islands a page carries, by component name (Leptos appends a hash to the name). */
+async function islands(page: import("@playwright/test").Page): Promise<string[]> {
+  const names = await page
+    .locator("leptos-island")
+    .evaluateAll((all) => all.map((el) => (el as HTMLElement).dataset.component ?? ""));
+  return names.map((name) => name.replace(/_\d+$/, "")).sort();
+}
 
-  const category = categories()[2];
-  await openMenu(page);
-  await page.locator("nav.category-nav").getByRole("link", { name: category.name }).click();
-  await expect(page).toHaveURL(`/list/${category.slug}`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(category.name);
-  await expect(page).toHaveTitle(new RegExp(`^${category.name} - `));
-
-  const first = listing(category.slug)[0];
-  await page.getByRole("link", { name: first.title }).first().click();
-  await expect(page).toHaveURL(`/article/${first.id}`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(first.title);
-
-  await page.goBack();
-  await expect(page).toHaveURL(`/list/${category.slug}`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(category.name);
-
-  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+test("each page hydrates exactly its interactive parts", async ({ page }) => {
+  const article = listing()[0];
+  const cases: [string, string[]][] = [
+    ["/", ["SlideStrip"]],
+    [`/list/${categories()[0].slug}`, []],
+    [`/article/${article.id}`, ["PrintButton", "ViewBeacon"]],
+    ["/ranking", []],
+    ["/submit", ["SubmissionForm"]],
+    ["/zh-hant", ["SlideStrip"]],
+  ];
+  for (const [url, expected] of cases) {
+    await page.goto(url);
+    await hydrated(page);
+    expect(await islands(page), url).toEqual(expected);
+  }
 });
 
-test("a client-side navigation to an unknown article shows the 404 page", async ({ page, expectConsole }) => {
-  // The server function answers 404, which the browser logs.
-  expectConsole(/status of 404/);
+test("a hydrated print button prints, in either script", async ({ page }) => {
+  const article = listing()[0];
+  for (const [url, label] of [
+    [`/article/${article.id}`, "打印"],
+    [`/zh-hant/article/${article.id}`, "列印"],
+  ]) {
+    await page.goto(url);
+    await hydrated(page);
+    // Only a hydrated island has the click handler that calls print().
+    await page.evaluate(() => {
+      (window as any).__printed = 0;
+      window.print = () => (window as any).__printed++;
+    });
+    await page.getByRole("button", { name: label }).click();
+    expect(await page.evaluate(() => (window as any).__printed), url).toBe(1);
+  }
+});
+
+test("a dot shows its slide in place; without hydration it would follow the link", async ({ page }) => {
   await page.goto("/");
   await hydrated(page);
-  await page.evaluate(() => ((window as any).__sameDocument = true));
-  // A link inside the app to a missing page: the router renders the error without a reload.
-  await page.evaluate(() => {
-    const link = document.createElement("a");
-    link.href = "/article/99999999";
-    link.textContent = "missing";
-    link.id = "missing-link";
-    document.querySelector("main")!.appendChild(link);
-  });
-  await page.locator("#missing-link").click();
-  await expect(page.locator(".error-page")).toContainText("您访问的页面不存在");
-  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  const dots = page.locator(".slide-dots a");
+  expect(await dots.count()).toBeGreaterThan(2);
+  await dots.nth(2).click();
+  await expect(page.locator(".slide-dots a[aria-current]")).toHaveText("3");
+  // The island's handler prevented the fragment navigation.
+  expect(new URL(page.url()).hash).toBe("");
+  // The strip scrolled to the third slide.
+  await expect
+    .poll(() =>
+      page.locator(".slides").evaluate((strip) => Math.round(strip.scrollLeft / strip.clientWidth)),
+    )
+    .toBe(2);
 });
 
 test("the slideshow advances by itself and pauses under the pointer", async ({ page }) => {
@@ -60,14 +79,18 @@ test("the slideshow advances by itself and pauses under the pointer", async ({ p
   await expect(current).toHaveText("3", { timeout: 8_000 });
 });
 
-test("the Traditional view hydrates and navigates within itself", async ({ page }) => {
+test("following links loads each page whole, and its islands hydrate", async ({ page }) => {
   await page.goto("/zh-hant");
   await hydrated(page);
-  await page.evaluate(() => ((window as any).__sameDocument = true));
   await openMenu(page);
   await page.locator("nav.category-nav").getByRole("link", { name: "志願服務" }).click();
   await expect(page).toHaveURL("/zh-hant/list/volunteer");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("志願服務");
   await expect(page.locator(".pager .first")).toHaveText("首頁");
-  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+
+  const first = listing("volunteer")[0];
+  await page.locator(".listing .title-list a").first().click();
+  await expect(page).toHaveURL(`/zh-hant/article/${first.id}`);
+  await hydrated(page);
+  await expect(page.getByRole("button", { name: "列印" })).toBeVisible();
 });

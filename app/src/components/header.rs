@@ -42,12 +42,8 @@ fn HeaderContent(site: SiteInfo) -> impl IntoView {
             }
         })
         .collect_view();
-    // The phone menu is a checkbox, so it opens without JavaScript; a navigation closes it.
-    let menu_open = RwSignal::new(false);
-    Effect::new(move || {
-        pathname.track();
-        menu_open.set(false);
-    });
+    // The phone menu is a checkbox, so it opens without JavaScript; every navigation is a
+    // page load, which closes it.
     view! {
         <div class="top-bar">
             <div class="wrap">
@@ -79,7 +75,7 @@ fn HeaderContent(site: SiteInfo) -> impl IntoView {
         </div>
         <nav class="category-nav" aria-label=script.pick("栏目", "欄目")>
             <div class="wrap">
-                <input type="checkbox" id="menu-toggle" class="menu-toggle" prop:checked=menu_open on:change=move |ev| menu_open.set(event_target_checked(&ev))/>
+                <input type="checkbox" id="menu-toggle" class="menu-toggle"/>
                 <label for="menu-toggle" class="menu-button">{script.pick("栏目导航", "欄目導航")}</label>
                 <ul>
                     <li>

@@ -8,9 +8,9 @@ fn record_url(id: u64) -> String {
     format!("/views/{id}")
 }
 
-/// Records one view of article `id`: from an effect (which only runs in the browser, after
-/// hydration or a client-side navigation), or from the `<noscript>` image.
-#[component]
+/// Records one view of article `id`: from an effect (an island's effects run only in the
+/// browser, once it has hydrated), or from the `<noscript>` image.
+#[island]
 pub fn ViewBeacon(id: u64) -> impl IntoView {
     Effect::new(move |_| send(record_url(id)));
     // As markup rather than a child element: with scripting on, the browser parses a

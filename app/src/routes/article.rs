@@ -153,9 +153,7 @@ fn ArticleBody(article: ArticleDetail) -> impl IntoView {
             </p>
             <p class="article-tools">
                 <span class="font-switch">"【" {script.pick("字体：", "字體：")} {font_links} "】"</span>
-                <button type="button" class="print-button js-only" on:click=|_| {
-                    let _ = window().print();
-                }>{script.pick("打印", "列印")}</button>
+                <PrintButton script/>
             </p>
             // Sanitized by the store's allow-list before it left the server.
             <div class="article-body" inner_html=article.body_html></div>
@@ -178,6 +176,16 @@ fn ArticleBody(article: ArticleDetail) -> impl IntoView {
                     }
                 })}
         </article>
+    }
+}
+
+/// 打印: hidden until scripts run (`.js-only`), since a button needs them.
+#[island]
+fn PrintButton(script: Script) -> impl IntoView {
+    view! {
+        <button type="button" class="print-button js-only" on:click=|_| {
+            let _ = window().print();
+        }>{script.pick("打印", "列印")}</button>
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::{ArticleCard, HomeData, get_home};
 use crate::components::{ArticleList, PageMeta, Sidebar, article_href};
 use crate::routes::loaded_page;
-use crate::script::use_script;
+use crate::script::{Script, use_script};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -70,11 +70,39 @@ fn HomeView(data: HomeData, site_name: String, description: String) -> impl Into
 const SLIDE_INTERVAL: Duration = Duration::from_secs(5);
 
 /// 幻灯: without JavaScript a scroll-snapping strip with a numbered link to every slide;
-/// hydrated, it also advances by itself, pausing while the pointer or focus is inside.
+/// with it, the strip also advances by itself (the [`SlideStrip`] island).
 #[component]
 fn Slideshow(slides: Vec<ArticleCard>) -> impl IntoView {
     let script = use_script().get_untracked();
-    let count = slides.len();
+    let figures: Vec<_> = slides
+        .into_iter()
+        .filter_map(|slide| Some((slide.cover.clone()?, slide)))
+        .enumerate()
+        .map(|(index, (cover, slide))| {
+            view! {
+                <figure class="slide" id=format!("slide-{}", index + 1)>
+                    <a href=article_href(script, slide.id)>
+                        <img src=cover.url alt="" width=cover.width height=cover.height loading=if index == 0 { "eager" } else { "lazy" }/>
+                        <figcaption>{slide.title}</figcaption>
+                    </a>
+                </figure>
+            }
+        })
+        .collect();
+    let count = figures.len();
+    view! {
+        <SlideStrip count script>
+            {figures}
+        </SlideStrip>
+    }
+}
+
+/// The slideshow's moving parts, the one piece of the home page that runs in the browser:
+/// the slides themselves are server-rendered children, so only a count and the script cross
+/// to the island. It advances every [`SLIDE_INTERVAL`], pausing while the pointer or focus
+/// is inside; the dots follow scrolling and jump to their slide.
+#[island]
+fn SlideStrip(count: usize, script: Script, children: Children) -> impl IntoView {
     let current = RwSignal::new(0usize);
     let paused = RwSignal::new(false);
     let strip = NodeRef::<leptos::html::Div>::new();
@@ -108,22 +136,6 @@ fn Slideshow(slides: Vec<ArticleCard>) -> impl IntoView {
             current.set(((strip.scroll_left() + width / 2) / width) as usize);
         }
     };
-
-    let figures = slides
-        .iter()
-        .enumerate()
-        .filter_map(|(index, slide)| {
-            let cover = slide.cover.clone()?;
-            Some(view! {
-                <figure class="slide" id=format!("slide-{}", index + 1)>
-                    <a href=article_href(script, slide.id)>
-                        <img src=cover.url alt="" width=cover.width height=cover.height loading=if index == 0 { "eager" } else { "lazy" }/>
-                        <figcaption>{slide.title.clone()}</figcaption>
-                    </a>
-                </figure>
-            })
-        })
-        .collect_view();
     let dots = (0..count)
         .map(|index| {
             let label = format!("{} {}", script.pick("第", "第"), index + 1);
@@ -154,7 +166,7 @@ fn Slideshow(slides: Vec<ArticleCard>) -> impl IntoView {
             on:focusout=move |_| paused.set(false)
         >
             <div class="slides" node_ref=strip on:scroll=on_scroll>
-                {figures}
+                {children()}
             </div>
             <nav class="slide-dots" aria-label=script.pick("选择图片", "選擇圖片")>
                 {dots}

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 
 use crate::api::{CategoryLink, ContributionForm, get_contribution_form};
 use crate::components::{PageMeta, Sidebar, use_site};
-use crate::contribution::{Field, MAX_IMAGE_BYTES, MAX_IMAGES, Problem, TurnedBack, check_text};
+use crate::contribution::{
+    ContributionFields, Field, MAX_IMAGE_BYTES, MAX_IMAGES, Problem, TurnedBack, check_text,
+};
 use crate::routes::loaded_page;
 use crate::script::{Script, use_script};
 
@@ -25,14 +27,50 @@ fn SubmitView(form: ContributionForm, site_name: String) -> impl IntoView {
         .and_then(Result::ok)
         .map(|site| site.categories)
         .unwrap_or_default();
-    let slugs: Vec<String> = categories.iter().map(|c| c.slug.clone()).collect();
     let TurnedBack {
         fields,
         problems,
         notice,
     } = form.turned_back.unwrap_or_default();
+    view! {
+        <PageMeta
+            title=script.pick("投稿", "投稿")
+            description=script.pick("向本站投稿：新闻线索、身边好人好事、志愿服务和文明实践活动。", "向本站投稿：新聞線索、身邊好人好事、志願服務和文明實踐活動。")
+            site_name
+            path="/submit"
+        />
+        <div class="columns">
+            <section class="article main-column">
+                <h1>{script.pick("投稿", "投稿")}</h1>
+                <p>{script.pick(
+                    "欢迎投稿反映本地精神文明建设的新闻、身边好人好事、志愿服务和文明实践活动。所有来稿经编辑审核后方可发布。",
+                    "歡迎投稿反映本地精神文明建設的新聞、身邊好人好事、志願服務和文明實踐活動。所有來稿經編輯審核後方可發佈。",
+                )}</p>
+                {notice.map(|notice| view! { <p class="form-notice" role="alert">{notice.message(script)}</p> })}
+                {(!problems.is_empty()).then(|| view! {
+                    <p class="form-notice" role="alert">{script.pick("请修改标出的内容后再次提交。", "請修改標出的內容後再次提交。")}</p>
+                })}
+                <SubmissionForm script token=form.token categories fields problems/>
+            </section>
+            <Sidebar/>
+        </div>
+    }
+}
+
+/// The form itself, the page's island: once hydrated, each field is checked as it changes,
+/// by the same rules the server applies. Everything it shows comes in as props, so a form the
+/// server turned back hydrates with its text and problems intact.
+#[island]
+fn SubmissionForm(
+    script: Script,
+    token: String,
+    categories: Vec<CategoryLink>,
+    fields: ContributionFields,
+    problems: Vec<(Field, Problem)>,
+) -> impl IntoView {
+    let slugs: Vec<String> = categories.iter().map(|c| c.slug.clone()).collect();
     // A handful of fields: a list is all it takes (and smaller in the bundle than a map).
-    let shown: RwSignal<Vec<(Field, Problem)>> = RwSignal::new(problems.clone());
+    let shown: RwSignal<Vec<(Field, Problem)>> = RwSignal::new(problems);
     // Checks a field as it changes, with the server's own rules.
     let check = move |field: Field| {
         let slugs = slugs.clone();
@@ -87,23 +125,6 @@ fn SubmitView(form: ContributionForm, site_name: String) -> impl IntoView {
         }
     };
     view! {
-        <PageMeta
-            title=script.pick("投稿", "投稿")
-            description=script.pick("向本站投稿：新闻线索、身边好人好事、志愿服务和文明实践活动。", "向本站投稿：新聞線索、身邊好人好事、志願服務和文明實踐活動。")
-            site_name
-            path="/submit"
-        />
-        <div class="columns">
-            <section class="article main-column">
-                <h1>{script.pick("投稿", "投稿")}</h1>
-                <p>{script.pick(
-                    "欢迎投稿反映本地精神文明建设的新闻、身边好人好事、志愿服务和文明实践活动。所有来稿经编辑审核后方可发布。",
-                    "歡迎投稿反映本地精神文明建設的新聞、身邊好人好事、志願服務和文明實踐活動。所有來稿經編輯審核後方可發佈。",
-                )}</p>
-                {notice.map(|notice| view! { <p class="form-notice" role="alert">{notice.message(script)}</p> })}
-                {(!problems.is_empty()).then(|| view! {
-                    <p class="form-notice" role="alert">{script.pick("请修改标出的内容后再次提交。", "請修改標出的內容後再次提交。")}</p>
-                })}
                 <form
                     class="contribute"
                     method="post"
@@ -111,7 +132,7 @@ fn SubmitView(form: ContributionForm, site_name: String) -> impl IntoView {
                     enctype="multipart/form-data"
                     novalidate
                 >
-                    <input type="hidden" name="token" value=form.token/>
+                    <input type="hidden" name="token" value=token/>
                     // A field people never see: only a robot fills it in.
                     <div class="trap" aria-hidden="true">
                         <label for="f-website">"Website"</label>
@@ -182,9 +203,6 @@ fn SubmitView(form: ContributionForm, site_name: String) -> impl IntoView {
                     </div>
                     <button type="submit" class="submit-button">{script.pick("提交稿件", "提交稿件")}</button>
                 </form>
-            </section>
-            <Sidebar/>
-        </div>
     }
 }
 
