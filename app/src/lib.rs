@@ -85,7 +85,7 @@ fn Layout(children: Children) -> impl IntoView {
     let script = use_script();
     view! {
         <Html {..} lang=move || script.get().lang()/>
-        <a class="skip-link" href="#main" rel="external">{move || script.get().pick("跳到正文", "跳到正文")}</a>
+        <a class="skip-link" href="#main">{move || script.get().pick("跳到正文", "跳到正文")}</a>
         <SiteHeader/>
         <main id="main" class="page">
             {children()}

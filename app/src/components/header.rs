@@ -88,8 +88,8 @@ fn HeaderContent(site: SiteInfo) -> impl IntoView {
     }
 }
 
-/// 简体 | 繁體: the same page in the other script. A full page load (not a client-side
-/// navigation), through `/script/<choice>`, which remembers the choice in a cookie.
+/// 简体 | 繁體: the same page in the other script, through `/script/<choice>`, which
+/// remembers the choice in a cookie.
 #[component]
 fn ScriptSwitch() -> impl IntoView {
     let location = use_location();
@@ -115,10 +115,10 @@ fn ScriptSwitch() -> impl IntoView {
                 Script::Hans => view! {
                     <span aria-current="true">"简体"</span>
                     " | "
-                    <a href=target(Script::Hant) rel="external" lang="zh-Hant" hreflang="zh-Hant">"繁體"</a>
+                    <a href=target(Script::Hant) lang="zh-Hant" hreflang="zh-Hant">"繁體"</a>
                 }.into_any(),
                 Script::Hant => view! {
-                    <a href=target(Script::Hans) rel="external" lang="zh-Hans" hreflang="zh-Hans">"简体"</a>
+                    <a href=target(Script::Hans) lang="zh-Hans" hreflang="zh-Hans">"简体"</a>
                     " | "
                     <span aria-current="true">"繁體"</span>
                 }.into_any(),

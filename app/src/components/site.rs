@@ -1,5 +1,5 @@
 //! Data every page shares: the site's identity (header, footer, titles) and the sidebar
-//! blocks. Fetched once per page load and per script, not on every client-side navigation.
+//! blocks. Fetched once per page render, on the server.
 
 use leptos::prelude::*;
 

@@ -68,8 +68,8 @@ fn ArticleView(data: ArticlePageData, site_name: String) -> impl IntoView {
     }
 }
 
-/// The reader's text size, from `?font=`: a link, so it works without JavaScript, and a
-/// client-side navigation once hydrated.
+/// The reader's text size, from `?font=`: a link, so it works without JavaScript (and the
+/// page with each size is cached like any other).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum FontSize {
     Large,

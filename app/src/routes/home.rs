@@ -142,7 +142,6 @@ fn SlideStrip(count: usize, script: Script, children: Children) -> impl IntoView
             view! {
                 <a
                     href=format!("#slide-{}", index + 1)
-                    rel="external"
                     aria-label=label
                     aria-current=move || (current.get() == index).then_some("true")
                     on:click=move |ev| {

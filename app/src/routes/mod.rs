@@ -25,15 +25,6 @@ use serde::de::DeserializeOwned;
 use crate::api::SiteInfo;
 use crate::components::{ErrorPage, use_site};
 use crate::error::AppError;
-use crate::script::use_script;
-
-/// Shown while a page's data loads after a client-side navigation (the server always sends
-/// complete pages).
-#[component]
-fn Loading() -> impl IntoView {
-    let script = use_script();
-    view! { <p class="loading" aria-live="polite">{move || script.get().pick("加载中…", "載入中…")}</p> }
-}
 
 /// What every page's title and description need from the site.
 #[derive(Debug, Clone, Default)]
@@ -52,7 +43,8 @@ impl From<SiteInfo> for SiteNames {
 }
 
 /// Waits for the site and a page's data, then shows the page (or the error page, with its
-/// status). Every route renders through this, so loading and errors look the same
+/// status). Pages render whole on the server (`SsrMode::Async`), so nothing is ever shown
+/// while waiting. Every route renders through this, so loading and errors look the same
 /// everywhere.
 pub fn loaded_page<T, V>(
     data: Resource<Result<T, AppError>>,
@@ -64,7 +56,7 @@ where
 {
     let site = use_site();
     view! {
-        <Suspense fallback=Loading>
+        <Suspense>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {
