@@ -10,7 +10,7 @@ use std::time::Duration;
 use leptos::prelude::{document, set_timeout};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Called by Leptos's island loader just before it hydrates each island on the page.
+/// Called by Leptos's island loader once, just before it hydrates the page's islands.
 #[wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();

@@ -43,7 +43,7 @@ fn HeaderContent(site: SiteInfo) -> impl IntoView {
         })
         .collect_view();
     // The phone menu is a checkbox, so it opens without JavaScript; every navigation is a
-    // page load, which closes it.
+    // page load, which closes it (`autocomplete="off"`: going back does not restore it).
     view! {
         <div class="top-bar">
             <div class="wrap">
@@ -75,7 +75,7 @@ fn HeaderContent(site: SiteInfo) -> impl IntoView {
         </div>
         <nav class="category-nav" aria-label=script.pick("栏目", "欄目")>
             <div class="wrap">
-                <input type="checkbox" id="menu-toggle" class="menu-toggle"/>
+                <input type="checkbox" id="menu-toggle" class="menu-toggle" autocomplete="off"/>
                 <label for="menu-toggle" class="menu-button">{script.pick("栏目导航", "欄目導航")}</label>
                 <ul>
                     <li>
