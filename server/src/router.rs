@@ -14,6 +14,8 @@ use axum::routing::{get, post};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use tower::ServiceBuilder;
+use tower::util::BoxCloneSyncService;
 use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -81,17 +83,21 @@ pub fn router(state: AppState) -> Router {
         .with_state(state);
     // Outside the layers above: a cached page is answered without them (it carries the
     // headers they gave its render).
-    Router::new()
-        .fallback_service(CachedPages::new(cache, app))
+    Router::new().fallback_service(CachedPages::new(cache, app, |render| {
         // Answers not already compressed (server-function answers, uncached pages) are
         // compressed as they go out; images and the precompressed bundle are left alone.
         // Brotli at a quality that costs well under a millisecond for a page.
-        .layer(
-            CompressionLayer::new()
-                .br(true)
-                .gzip(true)
-                .quality(CompressionLevel::Precise(4)),
+        let compression = CompressionLayer::new()
+            .br(true)
+            .gzip(true)
+            .quality(CompressionLevel::Precise(4));
+        BoxCloneSyncService::new(
+            ServiceBuilder::new()
+                .map_response(|response: Response<_>| response.map(Body::new))
+                .layer(compression)
+                .service(render),
         )
+    }))
 }
 
 /// What every Leptos page and server function may `use_context` for.

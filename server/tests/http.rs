@@ -1,6 +1,7 @@
 //! The router, driven as a client would through `oneshot`. The accept loop's timeouts and
 //! shutdown are in `socket.rs`.
 
+use std::io::Read;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -209,7 +210,6 @@ fn cached_pages_revalidate_with_their_entity_tag() {
 #[test]
 fn cached_pages_go_out_in_the_encoding_asked_for() {
     runtime().block_on(async {
-        use std::io::Read;
         let uri = "/?test=encodings";
         let (_, _, plain) = get(uri).await;
         let decoded = |encoding: &str, bytes: &[u8]| {
@@ -241,6 +241,30 @@ fn searches_and_missing_pages_are_not_cached() {
             let (_, headers, _) = get(uri).await;
             assert!(headers.get("x-cache").is_none(), "{uri}: {headers:?}");
             assert!(headers.get(header::ETAG).is_none(), "{uri}");
+        }
+    });
+}
+
+/// Hits skip the compression layer (their bytes are compressed already); what the cache does
+/// not keep still goes through it.
+#[test]
+fn pages_the_cache_does_not_keep_are_compressed_as_they_go_out() {
+    runtime().block_on(async {
+        for (uri, status) in [
+            ("/search?q=%E7%AC%AC%E4%B8%80%E7%AF%87", StatusCode::OK),
+            ("/article/999", StatusCode::NOT_FOUND),
+        ] {
+            let response = send_with(uri, &[(header::ACCEPT_ENCODING, "br")]).await;
+            assert_eq!(response.status(), status, "{uri}");
+            assert!(response.headers().get("x-cache").is_none(), "{uri}");
+            assert_eq!(response.headers()[header::CONTENT_ENCODING], "br", "{uri}");
+            let body = body_of(response).await;
+            let mut html = String::new();
+            brotli::Decompressor::new(&body[..], 4096)
+                .read_to_string(&mut html)
+                .expect("brotli");
+            assert!(html.starts_with("<!DOCTYPE html>"), "{uri}: {html}");
+            assert!(html.contains("</html>"), "{uri}");
         }
     });
 }

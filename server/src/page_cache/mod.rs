@@ -3,8 +3,9 @@
 //! served while none of those parts changed since its render began, so an edit re-renders
 //! exactly the pages that show it, within the watcher's delay.
 //!
-//! The cache sits outside every other layer but compression: a hit is answered at once with
-//! the headers its render went out with (security headers included), and skips the rest.
+//! The cache sits outside every other layer: a hit is answered at once with the headers its
+//! render went out with (security headers included), and skips the rest, compression too
+//! (its bytes are compressed already). Only renders go through the compression layer.
 //!
 //! Each render keeps its own CSP nonce with its bytes. The nonce still does its job: it is
 //! chosen at random when the page is rendered, after every input of the page (content files,
@@ -32,6 +33,7 @@ use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::{provide_context, use_context};
 use store::Store;
+use tower::util::BoxCloneSyncService;
 use tower::{Service, ServiceExt};
 use views::ViewCounter;
 
@@ -71,18 +73,33 @@ impl PageCache {
 /// The largest page the cache reads into memory; Leptos' pages are a few dozen kilobytes.
 const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
 
+/// What answers a request the cache cannot: the application, rendering (and keeping what it
+/// renders), behind the compression layer.
+pub type Render = BoxCloneSyncService<Request, Response, Infallible>;
+
 /// The application behind its render cache, as one service. Not an axum middleware: axum
 /// clones a route's whole stack of layers for every request, which cost a cache hit a tenth
-/// of its time; this clones two `Arc`s, and a hit never reaches the router.
+/// of its time; this clones two `Arc`s, and a hit never reaches the router nor the
+/// compression layer (whose response types are large: moving them cost a hit about 4 % of
+/// its time in memcpy, by perf).
 #[derive(Clone)]
 pub struct CachedPages {
     cache: Arc<PageCache>,
-    app: Router,
+    render: Render,
 }
 
 impl CachedPages {
-    pub fn new(cache: Arc<PageCache>, app: Router) -> CachedPages {
-        CachedPages { cache, app }
+    /// `wrap` puts the layers that only renders need (compression) around the render.
+    pub fn new(
+        cache: Arc<PageCache>,
+        app: Router,
+        wrap: impl FnOnce(Keeping) -> Render,
+    ) -> CachedPages {
+        let render = wrap(Keeping {
+            cache: cache.clone(),
+            app,
+        });
+        CachedPages { cache, render }
     }
 }
 
@@ -97,34 +114,72 @@ impl Service<Request> for CachedPages {
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
-        let (cache, app) = (self.cache.clone(), self.app.clone());
-        Box::pin(async move { Ok(serve_cached_pages(cache, app, request).await) })
+        if let Some(page) = current_page(&self.cache, &request) {
+            let response = page.response(request.headers(), Source::Hit);
+            return Box::pin(std::future::ready(Ok(response)));
+        }
+        Box::pin(self.render.clone().oneshot(request))
     }
 }
 
-/// Serves GET requests for pages from the cache, and caches what the render answers when it
-/// is a complete HTML page that read only what change stamps cover.
-async fn serve_cached_pages(cache: Arc<PageCache>, app: Router, mut request: Request) -> Response {
+/// The cached page that answers `request`, if it is a GET for a page still current.
+fn current_page(cache: &PageCache, request: &Request) -> Option<Arc<CachedPage>> {
+    if !is_cacheable_request(cache, request) {
+        return None;
+    }
+    let uri = request.uri();
+    let key = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
+    cache
+        .entries
+        .get(key)
+        .filter(|page| page.is_current(&cache.store, &cache.views))
+}
+
+fn is_cacheable_request(cache: &PageCache, request: &Request) -> bool {
+    request.method() == Method::GET
+        && cache.entries.is_enabled()
+        && !redirects_to_chosen_script(request)
+}
+
+/// The render side of the cache: the application, whose cacheable answers it keeps.
+#[derive(Clone)]
+pub struct Keeping {
+    cache: Arc<PageCache>,
+    app: Router,
+}
+
+impl Service<Request> for Keeping {
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        let (cache, app) = (self.cache.clone(), self.app.clone());
+        Box::pin(async move { Ok(render_and_keep(cache, app, request).await) })
+    }
+}
+
+/// Renders a request the cache could not answer, and caches the answer when it is a complete
+/// HTML page that read only what change stamps cover.
+async fn render_and_keep(cache: Arc<PageCache>, app: Router, mut request: Request) -> Response {
     let next = |request: Request| async move {
         match app.oneshot(request).await {
             Ok(response) => response,
             Err(never) => match never {},
         }
     };
-    if request.method() != Method::GET
-        || !cache.entries.is_enabled()
-        || redirects_to_chosen_script(&request)
-    {
+    if !is_cacheable_request(&cache, &request) {
         return next(request).await;
     }
     let uri = request.uri();
-    let key = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
-    if let Some(page) = cache.entries.get(key)
-        && page.is_current(&cache.store, &cache.views)
-    {
-        return page.response(request.headers(), Source::Hit);
-    }
-    let key = key.to_string();
+    let key = uri
+        .path_and_query()
+        .map_or(uri.path(), |p| p.as_str())
+        .to_string();
     let start = RenderStart::now(&cache.store, &cache.views);
     let reads = Arc::new(PageReads::default());
     request.extensions_mut().insert(reads.clone());
