@@ -5,15 +5,21 @@
 # servers, and the ratio engine/nginx), the start-up time and memory, and the article page's
 # transfer sizes. Each page is measured twice: as plain HTML (no Accept-Encoding, what the
 # issue compares) and brotli-compressed (what browsers get; nginx sends the engine's saved
-# brotli bytes as they are). Fails loudly if any page answers anything but 200.
+# brotli bytes as they are). The machine is shared: each page is measured in rounds that
+# alternate the two servers (the order flips every round), so drift falls on both alike.
+# Fails loudly if any page answers anything but 200.
 #
 # Usage: scripts/bench/pages.sh <wenming binary> <site root>
+#   BENCH_SECONDS  seconds of load per page and server, split over the rounds (default 10)
+#   BENCH_ROUNDS   alternating rounds per page (default 5)
 set -euo pipefail
 
 bin=${1:?the wenming binary}
 site_root=${2:?the built site folder}
 articles=${BENCH_ARTICLES:-100000}
-duration=${BENCH_DURATION:-10s}
+seconds=${BENCH_SECONDS:-10}
+rounds=${BENCH_ROUNDS:-5}
+slice=$(( seconds / rounds > 0 ? seconds / rounds : 1 ))
 connections=${BENCH_CONNECTIONS:-64}
 engine_port=${BENCH_PORT:-3220}
 nginx_port=$((engine_port + 1))
@@ -112,7 +118,7 @@ curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port/home.html" \
 measure() {
   local url=$1 out
   shift
-  out=$(taskset -c 1 wrk -t1 -c"$connections" -d"$duration" --latency "$@" "$url")
+  out=$(taskset -c 1 wrk -t1 -c"$connections" -d"${slice}s" --latency "$@" "$url")
   if grep -qE "Non-2xx or 3xx responses|Socket errors" <<<"$out"; then
     echo "$out" >&2
     echo "FAIL: $url answered something other than 200" >&2
@@ -120,8 +126,40 @@ measure() {
   fi
   printf '%s %s %s\n' \
     "$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")" \
-    "$(awk '$1 == "50%" { print $2 }' <<<"$out")" \
-    "$(awk '$1 == "99%" { print $2 }' <<<"$out")"
+    "$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")" \
+    "$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
+}
+
+# Rounds of `measure` lines summed up as one: the mean requests/s, the median p50 and p99.
+summary() {
+  local median='{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+  printf '%.0f %s %s\n' \
+    "$(printf '%s\n' "$@" | awk '{ sum += $1 } END { print sum / NR }')" \
+    "$(printf '%s\n' "$@" | awk '{ print $2 }' | sort -g | awk "$median")" \
+    "$(printf '%s\n' "$@" | awk '{ print $3 }' | sort -g | awk "$median")"
+}
+
+# One page on both servers, side by side: two lines, the engine's summary then nginx's.
+# Extra arguments go to wrk for the engine only (nginx serves each encoding as its own file).
+side_by_side() {
+  local engine_url=$1 nginx_url=$2 run round
+  shift 2
+  local engine_runs=() nginx_runs=()
+  for ((round = 0; round < rounds; round++)); do
+    if ((round % 2 == 0)); then
+      run=$(measure "$engine_url" "$@")
+      engine_runs+=("$run")
+      run=$(measure "$nginx_url")
+      nginx_runs+=("$run")
+    else
+      run=$(measure "$nginx_url")
+      nginx_runs+=("$run")
+      run=$(measure "$engine_url" "$@")
+      engine_runs+=("$run")
+    fi
+  done
+  summary "${engine_runs[@]}"
+  summary "${nginx_runs[@]}"
 }
 
 # Latency as milliseconds, whatever unit wrk printed.
@@ -142,21 +180,23 @@ row() {
   read -r e_rps e_p50 e_p99 <<<"$engine"
   read -r n_rps n_p50 n_p99 <<<"$nginx_row"
   printf '%-16s %10.0f %8s %8s %10.0f %8s %8s %8.2f %8.2f' "$label" \
-    "$e_rps" "$(ms "$e_p50")" "$(ms "$e_p99")" "$n_rps" "$(ms "$n_p50")" "$(ms "$n_p99")" \
-    "$(echo "$e_rps / $n_rps" | bc -l)" "$(echo "$(ms "$e_p99") / $(ms "$n_p99")" | bc -l)"
+    "$e_rps" "$e_p50" "$e_p99" "$n_rps" "$n_p50" "$n_p99" \
+    "$(echo "$e_rps / $n_rps" | bc -l)" "$(echo "$e_p99 / $n_p99" | bc -l)"
 }
 
+# Each side_by_side runs in this shell (not in a substitution), so a failed measurement
+# stops the script (set -e).
 rows=()
 for i in "${!names[@]}"; do
   engine_url="http://127.0.0.1:$engine_port${paths[$i]}"
   taskset -c 1 wrk -t1 -c8 -d1s "$engine_url" >/dev/null
-  rows+=("$(row "${names[$i]}" "$(measure "$engine_url")" \
-    "$(measure "http://127.0.0.1:$nginx_port/${names[$i]}.html")")")
+  side_by_side "$engine_url" "http://127.0.0.1:$nginx_port/${names[$i]}.html" >"$work/pair"
+  rows+=("$(row "${names[$i]}" "$(sed -n 1p "$work/pair")" "$(sed -n 2p "$work/pair")")")
 done
 for i in "${!names[@]}"; do
-  rows+=("$(row "${names[$i]} br" \
-    "$(measure "http://127.0.0.1:$engine_port${paths[$i]}" -H "Accept-Encoding: br")" \
-    "$(measure "http://127.0.0.1:$nginx_port/${names[$i]}.html.br")")")
+  side_by_side "http://127.0.0.1:$engine_port${paths[$i]}" \
+    "http://127.0.0.1:$nginx_port/${names[$i]}.html.br" -H "Accept-Encoding: br" >"$work/pair"
+  rows+=("$(row "${names[$i]} br" "$(sed -n 1p "$work/pair")" "$(sed -n 2p "$work/pair")")")
 done
 rss_after=$(rss_mib "$server_pid")
 
@@ -167,7 +207,7 @@ size_row() {
 }
 
 echo
-echo "$(date -u +%F), $articles articles, $(nproc) cores: server on core 0, wrk on core 1, $connections connections, $duration each"
+echo "$(date -u +%F), $articles articles, $(nproc) cores: server on core 0, wrk on core 1, $connections connections, ${seconds}s per page and server in $rounds alternating rounds (r/s: mean; p50, p99: median of the rounds)"
 echo
 printf '%-16s %10s %8s %8s %10s %8s %8s %8s %8s\n' page "engine r/s" "p50 ms" "p99 ms" \
   "nginx r/s" "p50 ms" "p99 ms" "r/s ×" "p99 ×"
