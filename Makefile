@@ -94,7 +94,8 @@ end2end: build chromium node-tools
 	cd end2end && WENMING_BIN="$(BIN)" WENMING_SITE_ROOT="$(SITE_ROOT)" WENMING_CONTENT="$(CURDIR)/$(CONTENT)" npx playwright test
 
 ## bench: load figures on this machine (see docs/benchmarks.md): the view endpoint (fails
-## below 20,000 views/s), then pages beside nginx on 100,000 generated articles
+## below 20,000 views/s; BENCH_DURATION sets its load), then pages beside nginx on 100,000
+## generated articles (BENCH_SECONDS per page and server, in BENCH_ROUNDS alternating rounds)
 bench: build bench-tools
 	scripts/bench/views.sh "$(BIN)" "$(SITE_ROOT)" "$(CONTENT)"
 	scripts/bench/pages.sh "$(BIN)" "$(SITE_ROOT)"

@@ -19,7 +19,9 @@ site_root=${2:?the built site folder}
 articles=${BENCH_ARTICLES:-100000}
 seconds=${BENCH_SECONDS:-10}
 rounds=${BENCH_ROUNDS:-5}
-slice=$(( seconds / rounds > 0 ? seconds / rounds : 1 ))
+(( seconds >= rounds && seconds % rounds == 0 )) \
+  || { echo "BENCH_SECONDS ($seconds) must be a multiple of BENCH_ROUNDS ($rounds)" >&2; exit 2; }
+slice=$(( seconds / rounds ))
 connections=${BENCH_CONNECTIONS:-64}
 engine_port=${BENCH_PORT:-3220}
 nginx_port=$((engine_port + 1))
@@ -116,23 +118,25 @@ curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port/home.html" \
 # wrk's requests/s, p50 and p99; fails on any answer but 2xx/3xx or a socket error. Extra
 # arguments go to wrk (a header).
 measure() {
-  local url=$1 out
+  local url=$1 out rps
   shift
-  out=$(taskset -c 1 wrk -t1 -c"$connections" -d"${slice}s" --latency "$@" "$url")
+  out=$(taskset -c 1 wrk -t1 -c"$connections" -d"${slice}s" --latency "$@" "$url") \
+    || { echo "FAIL: wrk could not measure $url" >&2; return 1; }
+  rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
+  [[ -n $rps ]] || { echo "$out" >&2; echo "FAIL: wrk gave no rate for $url" >&2; return 1; }
   if grep -qE "Non-2xx or 3xx responses|Socket errors" <<<"$out"; then
     echo "$out" >&2
     echo "FAIL: $url answered something other than 200" >&2
     return 1
   fi
-  printf '%s %s %s\n' \
-    "$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")" \
+  printf '%s %s %s\n' "$rps" \
     "$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")" \
     "$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
 }
 
 # Rounds of `measure` lines summed up as one: the mean requests/s, the median p50 and p99.
 summary() {
-  local median='{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+  local median='{ v[NR] = $1 } END { m = int((NR + 1) / 2); print (NR % 2 ? v[m] : (v[m] + v[m + 1]) / 2) }'
   printf '%.0f %s %s\n' \
     "$(printf '%s\n' "$@" | awk '{ sum += $1 } END { print sum / NR }')" \
     "$(printf '%s\n' "$@" | awk '{ print $2 }' | sort -g | awk "$median")" \
