@@ -84,24 +84,15 @@ fn SubmissionForm(
             });
         }
     };
-    let error_of = move |field: Field| {
-        move || {
-            shown
-                .read()
-                .iter()
-                .find(|(shown_field, _)| *shown_field == field)
-                .map(|(_, problem)| problem.message(script))
-        }
+    let message_of = move |field: Field| {
+        shown
+            .read()
+            .iter()
+            .find(|(shown_field, _)| *shown_field == field)
+            .map(|(_, problem)| problem.message(script))
     };
-    let invalid = move |field: Field| {
-        move || {
-            shown
-                .read()
-                .iter()
-                .any(|(shown_field, _)| *shown_field == field)
-                .then_some("true")
-        }
-    };
+    let error_of = move |field: Field| move || message_of(field);
+    let invalid = move |field: Field| move || message_of(field).map(|_| "true");
     let text_field = |field: Field, kind: &'static str, autocomplete: &'static str| {
         let id = format!("f-{}", field.key());
         let error_id = format!("{id}-error");
